@@ -1,0 +1,1 @@
+"""Qt-free core: the normalized model, events, commands, capabilities, the store and errors."""

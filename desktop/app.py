@@ -1,0 +1,169 @@
+"""Composition root: QApplication, the qasync loop, wiring, and an ordered clean shutdown.
+
+The window is shown before anything slow happens; vendor code, the embedded simulator and
+network connections start after the first paint (DESIGN.md cold-start budget).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+import qasync
+
+from .core.errors import AuthError, CtiError
+from .core.events import ConnectionChanged, NoticeRaised
+from .core.model import Connection, Notice
+from .core.profiles import Profile, load_profile
+from .core.store import Store
+from .core.timers import Timers
+from .core.vocabulary import Capability, ConnectionState
+from .core.commands import Command
+from .qtbridge.bridge import StoreBridge
+from .qtbridge.commands import CommandRunner
+from .qtbridge.excepthook import ErrorReporter
+from .qtbridge.single_instance import InstanceServer, send_to_running
+from .qtbridge.tasks import TaskManager
+from .ui.mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+DEFAULT_DEMO = "genesys"
+
+
+class DesktopSession:
+    """One signed-in platform session behind the window: demo or profile, connect, run, stop."""
+
+    def __init__(self, store: Store, runner: CommandRunner, tasks: TaskManager, *, profile: str | None,
+                 demo: str | None, timers: Timers | None = None):
+        self.store = store
+        self.runner = runner
+        self.tasks = tasks
+        self.profile_ref = profile
+        self.demo_vendor = demo or (None if profile else DEFAULT_DEMO)
+        self.timers = timers or Timers()
+        self.demo = None
+        self.controller = None
+        self.ready = asyncio.Event()  # set once connected and synced
+        self._pending_dials: list[str] = []
+
+    def start(self) -> None:
+        self.tasks.spawn("session", self._run())
+
+    def _status(self, status: ConnectionState, detail: str | None = None) -> None:
+        self.store.apply(ConnectionChanged(connection=Connection(status, detail)))
+
+    async def _profile(self) -> Profile:
+        if self.demo_vendor:
+            from .demo import Demo
+            from .sim.runner import SimulatorMissing
+            try:
+                self.demo = await Demo.start(self.demo_vendor)
+            except (SimulatorMissing, ImportError) as exc:
+                raise CtiError(str(exc)) from None
+            return self.demo.profile
+        return load_profile(self.profile_ref)
+
+    async def _run(self) -> None:
+        from .headless import make_controller
+        self._status(ConnectionState.CONNECTING)
+        try:
+            profile = await self._profile()
+            if self.demo is not None:
+                from .demo import DemoSecrets
+                from .vendors.registry import controller_class
+                self.controller = controller_class(profile.vendor)(profile, DemoSecrets(profile), self.store, self.timers)
+            else:
+                self.controller = make_controller(profile, self.store, self.timers)
+            self.runner.controller = self.controller
+            await self.controller.connect(login=True)
+            self.ready.set()
+            for number in self._pending_dials:
+                self.dial(number)
+            self._pending_dials.clear()
+            await self.controller.run()
+        except AuthError as exc:
+            self._status(ConnectionState.FAILED, exc.message)
+            self.store.apply(NoticeRaised(notice=Notice("error", exc.message, code="auth")))
+        except CtiError as exc:
+            self._status(ConnectionState.FAILED, exc.message)
+            self.store.apply(NoticeRaised(notice=Notice("error", exc.message)))
+
+    def dial(self, number: str) -> None:
+        if not self.ready.is_set():
+            self._pending_dials.append(number)
+            return
+        self.runner.run(Command(Capability.DIAL, None, {"destination": number}))
+
+    async def stop(self, *, logout: bool) -> None:
+        if self.controller is not None:
+            try:
+                await asyncio.wait_for(self.controller.close(logout=logout), 5)
+            except (CtiError, TimeoutError) as exc:
+                log.warning("closing the session: %s", exc)
+        await self.tasks.cancel_all()
+        if self.demo is not None:
+            await self.demo.stop()
+        self._status(ConnectionState.DISCONNECTED)
+
+
+def run_gui(*, profile: str | None, demo: str | None, supervisor: bool, pending_dial: str | None = None,
+            timers: Timers | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CTI Desk")
+    app.setOrganizationName("CTI Desk")
+    app.setDesktopFileName("ctidesk")
+    if pending_dial and send_to_running(f"dial {pending_dial}"):
+        return 0
+    app.setQuitOnLastWindowClosed(False)  # we quit ourselves, after an ordered shutdown
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    reporter = ErrorReporter()
+    reporter.install(loop)
+    try:
+        return loop.run_until_complete(_main(app, reporter, profile=profile, demo=demo, pending_dial=pending_dial,
+                                             timers=timers))
+    finally:
+        reporter.uninstall()
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+async def _main(app: QApplication, reporter: ErrorReporter, *, profile: str | None, demo: str | None,
+                pending_dial: str | None, timers: Timers | None) -> int:
+    store = Store()
+    bridge = StoreBridge(store)
+    tasks = TaskManager(on_error=lambda name, exc: reporter.report(f"Task {name} failed", exc))
+    runner = CommandRunner(bridge, tasks, confirm_timeout_s=(timers or Timers()).confirm_timeout_s)
+    window = MainWindow(bridge, runner)
+    reporter._parent_window = lambda: window
+    session = DesktopSession(store, runner, tasks, profile=profile, demo=demo, timers=timers)
+    instance = InstanceServer()
+    instance.listen()
+    instance.dialRequested.connect(session.dial)
+    if pending_dial:
+        session.dial(pending_dial)
+
+    quit_requested = asyncio.Event()
+    logout = False
+
+    def sign_out() -> None:
+        nonlocal logout
+        logout = True
+        quit_requested.set()
+
+    window.signOutRequested.connect(sign_out)
+    window.closed.connect(quit_requested.set)
+    app.aboutToQuit.connect(quit_requested.set)
+    window.show()
+    QTimer.singleShot(0, session.start)  # after the first paint
+    await quit_requested.wait()
+    window.hide()
+    await session.stop(logout=logout)
+    instance.close()
+    bridge.detach()
+    window.deleteLater()
+    QCoreApplication.processEvents()
+    return 0

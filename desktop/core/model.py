@@ -1,0 +1,178 @@
+"""The normalized model: immutable snapshots the store keeps and every view reads.
+
+Snapshots are frozen dataclasses; a change makes a new one (``dataclasses.replace``), so a
+listener can compare old and new without copies. ``to_json`` gives exactly the keys of the
+``ctidesk tail --json`` contract in DESIGN.md: every key always present, ``None`` = unknown.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, Mapping
+
+from .vocabulary import AgentState, Capability, ConnectionState, Direction, InteractionState, Media, Recording
+
+EMPTY: Mapping[str, str] = {}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (frozenset, set)):
+        return sorted(str(v) for v in value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if hasattr(value, "to_json"):
+        return value.to_json()
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class EmailContent:
+    from_: str | None = None
+    to: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    subject: str | None = None
+    body: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"from": self.from_, "to": list(self.to), "cc": list(self.cc),
+                "subject": self.subject, "body": self.body}
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    interaction_id: str
+    media: Media = Media.OTHER
+    state: InteractionState = InteractionState.OFFERED
+    state_since: float | None = None
+    parent_id: str | None = None
+    previous_id: str | None = None
+    direction: Direction | None = None
+    from_: str | None = None
+    to: str | None = None
+    remote: str | None = None
+    remote_name: str | None = None
+    queue: str | None = None
+    agent_id: str | None = None
+    participants: tuple[str, ...] = ()
+    held: bool = False
+    muted: bool = False
+    recording: Recording = Recording.OFF
+    customer_typing: bool = False
+    capabilities: frozenset[Capability] = frozenset()
+    data: Mapping[str, str] = field(default_factory=dict)
+    email: EmailContent | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.state is not InteractionState.ENDED
+
+    def can(self, capability: Capability) -> bool:
+        return capability in self.capabilities
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "interaction_id": self.interaction_id, "parent_id": self.parent_id,
+            "previous_id": self.previous_id, "media": str(self.media), "state": str(self.state),
+            "state_since": self.state_since,
+            "direction": None if self.direction is None else str(self.direction),
+            "from": self.from_, "to": self.to, "remote": self.remote,
+            "remote_name": self.remote_name, "queue": self.queue, "agent_id": self.agent_id,
+            "participants": list(self.participants), "held": self.held, "muted": self.muted,
+            "recording": str(self.recording), "customer_typing": self.customer_typing,
+            "capabilities": sorted(str(c) for c in self.capabilities),
+            "data": {str(k): str(v) for k, v in self.data.items()},
+            "email": None if self.email is None else self.email.to_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonCode:
+    """One agent state the platform offers, with its reason (e.g. not_ready / Lunch)."""
+
+    state: AgentState
+    label: str
+    code: str | None = None
+    vendor_state: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    agent_id: str
+    name: str | None = None
+    state: AgentState = AgentState.UNKNOWN
+    reason: str | None = None
+    reason_code: str | None = None
+    vendor_state: str | None = None
+    since: float | None = None
+    dnd: bool = False
+    channels: Mapping[str, AgentState] = field(default_factory=dict)
+    capabilities: frozenset[Capability] = frozenset()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "agent_id": self.agent_id, "name": self.name, "state": str(self.state),
+            "reason": self.reason, "reason_code": self.reason_code,
+            "vendor_state": self.vendor_state, "since": self.since, "dnd": self.dnd,
+            "channels": {k: str(v) for k, v in self.channels.items()},
+            "capabilities": sorted(str(c) for c in self.capabilities),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMessage:
+    interaction_id: str
+    from_: str  # customer | agent | system
+    text: str
+    name: str | None = None
+    at: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"interaction_id": self.interaction_id, "from": self.from_, "name": self.name,
+                "text": self.text, "at": self.at}
+
+
+@dataclass(frozen=True, slots=True)
+class Queue:
+    queue_id: str
+    name: str | None = None
+    waiting: int | None = None
+    longest_wait_s: float | None = None
+    answered: int | None = None
+    abandoned: int | None = None
+    service_level: float | None = None
+    agents_ready: int | None = None
+    agents_not_ready: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    level: str  # info | warning | error
+    text: str
+    code: str | None = None
+    interaction_id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"level": self.level, "code": self.code, "text": self.text,
+                "interaction_id": self.interaction_id}
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    status: ConnectionState = ConnectionState.DISCONNECTED
+    detail: str | None = None
+    retry_at: float | None = None  # monotonic time of the next attempt while reconnecting
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": str(self.status), "detail": self.detail}
+
+
+def interaction_field_names() -> frozenset[str]:
+    return frozenset(f.name for f in fields(Interaction)) - {"interaction_id"}
+
+
+def agent_field_names() -> frozenset[str]:
+    return frozenset(f.name for f in fields(Agent)) - {"agent_id"}

@@ -1,0 +1,56 @@
+"""``python -m desktop.sim.genesys --port N --scenario NAME``: run the GWS simulator alone."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+
+from .server import GwsSimulator
+
+
+def _users(text: str | None) -> dict[str, str] | None:
+    if not text:
+        return None
+    out = {}
+    for pair in text.split(","):
+        name, _, pw = pair.partition(":")
+        if name:
+            out[name.strip()] = pw
+    return out
+
+
+async def _main(args: argparse.Namespace) -> int:
+    sim = GwsSimulator(host=args.host, port=args.port, scenario=args.scenario, users=_users(args.users),
+                       long_poll_timeout_s=args.long_poll_timeout, time_scale=args.time_scale)
+    await sim.start()
+    print(f"GWS simulator listening on {sim.base_url}", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
+            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
+    try:
+        await stop.wait()
+    finally:
+        await sim.stop()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m desktop.sim.genesys", description=__doc__)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    p.add_argument("--scenario", default="idle", help="idle, demo, or a path to a scenario JSON file")
+    p.add_argument("--users", default=None, help="name:password[,name:password] (default: the scenario's users)")
+    p.add_argument("--time-scale", type=float, default=1.0, help="multiplies every scenario delay")
+    p.add_argument("--long-poll-timeout", type=float, default=30.0, help="seconds a /meta/connect is held")
+    args = p.parse_args(argv)
+    return asyncio.run(_main(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

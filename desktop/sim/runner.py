@@ -1,0 +1,54 @@
+"""Start a simulator by vendor id (``ctidesk sim`` and the embedded demo). Qt-free, client-free."""
+from __future__ import annotations
+
+import asyncio
+import importlib
+import signal
+import sys
+from typing import Any
+
+# vendor id -> (module, class). Each class takes host, port, scenario, users and has
+# ``async start()``, ``async stop()``, ``port`` and ``base_url``.
+SIMULATORS = {
+    "genesys": ("desktop.sim.genesys", "GwsSimulator"),
+}
+DEMO_USER, DEMO_PASSWORD = "agent1", "demo-password"
+
+
+class SimulatorMissing(Exception):
+    pass
+
+
+def simulator_class(vendor: str) -> type:
+    if vendor not in SIMULATORS:
+        raise SimulatorMissing(f"no simulator for {vendor!r} in this version of CTI Desk "
+                               f"(available: {', '.join(SIMULATORS)})")
+    module, name = SIMULATORS[vendor]
+    return getattr(importlib.import_module(module), name)
+
+
+def create(vendor: str, *, host: str = "127.0.0.1", port: int = 0, scenario: str = "demo", **options: Any) -> Any:
+    users = options.pop("users", {DEMO_USER: DEMO_PASSWORD})
+    return simulator_class(vendor)(host=host, port=port, scenario=scenario, users=users, **options)
+
+
+async def serve_forever(vendor: str, *, host: str, port: int, scenario: str) -> int:
+    try:
+        sim = create(vendor, host=host, port=port, scenario=scenario)
+    except SimulatorMissing as exc:
+        print(f"ctidesk: {exc}", file=sys.stderr)
+        return 2
+    await sim.start()
+    print(f"{vendor} simulator listening on {sim.base_url} (user {DEMO_USER!r}, password {DEMO_PASSWORD!r})", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # Windows
+            pass
+    try:
+        await stop.wait()
+    finally:
+        await sim.stop()
+    return 0

@@ -1,0 +1,277 @@
+"""The main window: connection, agent state, the list of current work and the interaction panel."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListView, QMainWindow, QMessageBox,
+                               QSplitter, QToolBar, QWidget)
+
+from ..core.commands import Command
+from ..core.model import Agent, Connection, Interaction, Notice, ReasonCode
+from ..core.vocabulary import AgentState, Capability, ConnectionState, InteractionState
+from ..qtbridge.bridge import StoreBridge
+from ..qtbridge.commands import CommandRunner
+from . import icons
+from .models import InteractionListModel, format_duration
+from .notifier import Notifier
+from .panel import InteractionPanel
+from .vocabulary import agent_state_label, connection_label, media_label
+
+DEFAULT_STATES = (ReasonCode(AgentState.READY, "Ready"), ReasonCode(AgentState.NOT_READY, "Not ready"))
+
+
+class MainWindow(QMainWindow):
+    signOutRequested = Signal()
+    closed = Signal()
+
+    def __init__(self, bridge: StoreBridge, runner: CommandRunner, title: str = "CTI Desk"):
+        super().__init__()
+        self.bridge = bridge
+        self.runner = runner
+        self.setWindowTitle(title)
+        self.setAccessibleName(self.tr("CTI Desk main window"))
+        self.resize(1100, 720)
+
+        # top bar: connection, agent state, time in state
+        bar = QToolBar(self.tr("Agent"))
+        bar.setObjectName("agentBar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.connection = QLabel()
+        self.connection.setObjectName("connection")
+        self.connection.setAccessibleName(self.tr("Connection status"))
+        self.state_selector = QComboBox()
+        self.state_selector.setObjectName("stateSelector")
+        self.state_selector.setAccessibleName(self.tr("Agent state"))
+        self.state_selector.setMinimumContentsLength(22)
+        self.state_selector.activated.connect(self._state_chosen)
+        state_label = QLabel(self.tr("&State:"))
+        state_label.setBuddy(self.state_selector)
+        self.state_since = QLabel()
+        self.state_since.setAccessibleName(self.tr("Time in state"))
+        self.agent_message = QLabel()
+        self.agent_message.setObjectName("agentRefusal")
+        self.agent_message.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.agent_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.agent_message.setAccessibleName(self.tr("Agent state message"))
+        top = QWidget()
+        row = QHBoxLayout(top)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(state_label)
+        row.addWidget(self.state_selector)
+        row.addWidget(self.state_since)
+        row.addWidget(self.agent_message, 1)
+        row.addWidget(self.connection)
+        bar.addWidget(top)
+
+        # body: list of work | panel
+        self.list_model = InteractionListModel(bridge, self)
+        self.list_view = QListView()
+        self.list_view.setObjectName("interactions")
+        self.list_view.setAccessibleName(self.tr("Current interactions"))
+        self.list_view.setModel(self.list_model)
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setMinimumWidth(260)
+        self.list_view.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self.list_model.rowsInserted.connect(self._rows_inserted)
+        self.list_model.rowsRemoved.connect(lambda *_: self._ensure_selection())
+        self.panel = InteractionPanel(runner.why_not)
+        self.panel.commandRequested.connect(self._run)
+        splitter = QSplitter()
+        splitter.addWidget(self.list_view)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.notifier = Notifier(self, icons.dot(icons.AGENT_COLOURS[AgentState.UNKNOWN]))
+
+        self._build_menus()
+        bridge.connectionChanged.connect(self._connection_changed)
+        bridge.agentChanged.connect(self._agent_changed)
+        bridge.reasonCodesChanged.connect(lambda codes: self._fill_states())
+        bridge.interactionChanged.connect(self._interaction_changed)
+        bridge.messageAdded.connect(self.panel.append_message)
+        bridge.noticeRaised.connect(self._notice)
+        runner.failed.connect(self._command_failed)
+        runner.confirmed.connect(self._command_confirmed)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._every_second)
+        self._tick.start()
+        self._connection_changed(bridge.store.connection)
+        self._fill_states()
+
+    # -- menus and keyboard --------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        sign_out = QAction(self.tr("Sign &out"), self)
+        sign_out.triggered.connect(self.signOutRequested.emit)
+        file_menu.addAction(sign_out)
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        work = self.menuBar().addMenu(self.tr("&Work"))
+        state_menu = QAction(self.tr("Change &state"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        state_menu.triggered.connect(self._focus_state)
+        work.addAction(state_menu)
+        next_item = QAction(self.tr("&Next interaction"), self, shortcut=QKeySequence("Ctrl+Tab"))
+        next_item.triggered.connect(self._next_interaction)
+        work.addAction(next_item)
+        work.addSeparator()
+        for action in self.panel.actions_by_capability.values():
+            work.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About CTI Desk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _focus_state(self) -> None:
+        self.state_selector.setFocus()
+        self.state_selector.showPopup()
+
+    def _next_interaction(self) -> None:
+        rows = self.list_model.rowCount()
+        if rows:
+            current = self.list_view.currentIndex().row()
+            self.list_view.setCurrentIndex(self.list_model.index((current + 1) % rows))
+
+    def _about(self) -> None:
+        from .. import __version__
+        QMessageBox.about(self, self.tr("About CTI Desk"), self.tr("CTI Desk %1").replace("%1", __version__))
+
+    # -- agent state ---------------------------------------------------------------------------
+    def _fill_states(self) -> None:
+        codes = self.bridge.store.reason_codes or DEFAULT_STATES
+        self.state_selector.blockSignals(True)
+        self.state_selector.clear()
+        for code in codes:
+            label = agent_state_label(code.state)
+            text = label if code.label in ("", label) or code.label == code.state else f"{label} – {code.label}"
+            self.state_selector.addItem(icons.dot(icons.AGENT_COLOURS[code.state]), text, code)
+        self.state_selector.blockSignals(False)
+        self._show_agent(self.bridge.store.me)
+
+    def _state_chosen(self, index: int) -> None:
+        code: ReasonCode = self.state_selector.itemData(index)
+        args = {"state": str(code.state)}
+        if code.code:
+            args["reason"] = code.code
+        self.agent_message.clear()
+        self.runner.run(Command(Capability.SET_AGENT_STATE, None, args))
+
+    def _agent_changed(self, old: Agent | None, new: Agent) -> None:
+        if new.agent_id == self.bridge.store.self_agent_id:
+            self._show_agent(new)
+
+    def _show_agent(self, agent: Agent | None) -> None:
+        if agent is None:
+            return
+        self.state_selector.blockSignals(True)
+        match = -1
+        for index in range(self.state_selector.count()):
+            code: ReasonCode = self.state_selector.itemData(index)
+            if code.state is agent.state and (code.code is None or code.code in (agent.reason_code, agent.reason)):
+                match = index
+                if code.code is not None:
+                    break
+        if match < 0:
+            reason = f" – {agent.reason}" if agent.reason else ""
+            self.state_selector.addItem(icons.dot(icons.AGENT_COLOURS[agent.state]),
+                                        agent_state_label(agent.state) + reason,
+                                        ReasonCode(agent.state, agent.reason or "", agent.reason_code))
+            match = self.state_selector.count() - 1
+        self.state_selector.setCurrentIndex(match)
+        self.state_selector.blockSignals(False)
+        label = agent_state_label(agent.state) + (f" ({agent.reason})" if agent.reason else "")
+        if agent.dnd:
+            label += " · " + self.tr("DND")
+        self.notifier.set_status(self.tr("CTI Desk: %1").replace("%1", label),
+                                 icons.dot(icons.AGENT_COLOURS[agent.state]))
+        self._every_second()
+
+    # -- connection ----------------------------------------------------------------------------
+    def _connection_changed(self, connection: Connection) -> None:
+        self._connection = connection
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        connection = self._connection
+        text = connection_label(connection.status)
+        if connection.status is ConnectionState.RECONNECTING and connection.retry_at is not None:
+            remaining = max(0, round(connection.retry_at - time.monotonic()))
+            text = self.tr("Reconnecting in %1 s").replace("%1", str(remaining))
+        if connection.detail and connection.status in (ConnectionState.FAILED, ConnectionState.RECONNECTING):
+            text += f": {connection.detail}"
+        self.connection.setText(text)
+        self.connection.setToolTip(connection.detail or text)
+        colour = icons.CONNECTION_COLOURS[connection.status]
+        self.connection.setStyleSheet(f"QLabel#connection {{ color: {colour}; font-weight: bold; }}")
+        self.connection.setAccessibleDescription(text)
+
+    # -- interactions --------------------------------------------------------------------------
+    def _rows_inserted(self, parent, first: int, last: int) -> None:
+        item = self.list_model.interaction_at(last)
+        if item is not None and item.state is InteractionState.OFFERED:
+            who = item.remote_name or item.remote or item.from_ or ""
+            self.notifier.notify(self.tr("New %1").replace("%1", media_label(item.media).lower()), who)
+        self._ensure_selection()
+
+    def _ensure_selection(self) -> None:
+        if not self.list_view.currentIndex().isValid() and self.list_model.rowCount():
+            self.list_view.selectionModel().setCurrentIndex(
+                self.list_model.index(self.list_model.rowCount() - 1),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._show_current()
+
+    def current_interaction(self) -> Interaction | None:
+        index = self.list_view.currentIndex()
+        return self.list_model.interaction_at(index.row()) if index.isValid() else None
+
+    def _show_current(self) -> None:
+        item = self.current_interaction()
+        messages = self.bridge.store.messages.get(item.interaction_id, []) if item else None
+        self.panel.show_interaction(item, messages)
+
+    def _interaction_changed(self, old: Interaction | None, new: Interaction) -> None:
+        current = self.panel.interaction
+        if current is not None and new.interaction_id == current.interaction_id and new.active:
+            self.panel.show_interaction(new)
+
+    def select_interaction(self, interaction_id: str) -> None:
+        row = self.list_model.row_of(interaction_id)
+        if row >= 0:
+            self.list_view.setCurrentIndex(self.list_model.index(row))
+
+    # -- commands ------------------------------------------------------------------------------
+    def _run(self, command: Command) -> None:
+        self.runner.run(command)
+
+    def _command_failed(self, command: Command, reason: str) -> None:
+        if command.capability is Capability.SET_AGENT_STATE:
+            self.agent_message.setText(reason)
+            self._show_agent(self.bridge.store.me)
+        else:
+            self.panel.show_refusal(command, reason)
+
+    def _command_confirmed(self, command: Command) -> None:
+        if command.capability is Capability.SET_AGENT_STATE:
+            self.agent_message.clear()
+        else:
+            self.panel.command_confirmed(command)
+
+    def _notice(self, notice: Notice) -> None:
+        self.statusBar().showMessage(notice.text, 15000)
+
+    def _every_second(self) -> None:
+        me = self.bridge.store.me
+        if me is not None and me.since:
+            self.state_since.setText(format_duration(time.time() - me.since))
+        self.list_model.refresh_timers()
+        self.panel.update_timer()
+        if getattr(self, "_connection", None) is not None and self._connection.status is ConnectionState.RECONNECTING:
+            self._show_connection()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._tick.stop()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,262 @@
+"""The interaction panel: who, what state, and the actions the platform offers right now.
+
+Every action of the media is visible in a fixed place (muscle memory); it is enabled only when
+the interaction has that capability now, and its tooltip says why when it is not. A refusal
+from the platform appears in words beside the controls.
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QSizePolicy, QToolButton, QVBoxLayout, QWidget)
+
+from ..core.commands import Command
+from ..core.model import ChatMessage, Interaction
+from ..core.vocabulary import Capability, Media, Recording
+from .models import format_duration
+from .vocabulary import ARGUMENT_PROMPTS, PANEL_ACTIONS, action_text, interaction_state_label, media_label
+
+BUTTON_COLUMNS = 5
+
+
+class InteractionPanel(QWidget):
+    commandRequested = Signal(object)  # Command
+
+    def __init__(self, why_not, parent: QWidget | None = None):
+        """``why_not(command)`` answers why a command cannot be sent now (None when it can)."""
+        super().__init__(parent)
+        self._why_not = why_not
+        self.interaction: Interaction | None = None
+        self.setAccessibleName(self.tr("Interaction"))
+
+        self.title = QLabel(self.tr("No interaction selected"))
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setObjectName("panelTitle")
+        self.title.setAccessibleName(self.tr("Interaction title"))
+        self.state = QLabel()
+        self.state.setAccessibleName(self.tr("Interaction state"))
+        self.indicators = QLabel()
+        self.indicators.setAccessibleName(self.tr("Call indicators"))
+        details = QFormLayout()
+        self.queue = self._detail(details, self.tr("Queue"))
+        self.direction = self._detail(details, self.tr("Direction"))
+        self.parties = self._detail(details, self.tr("Parties"))
+        self.data = self._detail(details, self.tr("Attached data"))
+
+        self.argument = QLineEdit()
+        self.argument.setPlaceholderText(self.tr("Number, agent, queue or digits"))
+        self.argument.setAccessibleName(self.tr("Target number or digits"))
+        self.argument.setClearButtonEnabled(True)
+        argument_label = QLabel(self.tr("&Target:"))
+        argument_label.setBuddy(self.argument)
+
+        self.actions_by_capability: dict[Capability, QAction] = {}
+        self.buttons: dict[Capability, QToolButton] = {}
+        self._button_grid = QGridLayout()
+        self._button_grid.setSpacing(4)
+        for capability in dict.fromkeys(c for caps in PANEL_ACTIONS.values() for c in caps):
+            self._make_action(capability)
+
+        self.refusal = QLabel()
+        self.refusal.setObjectName("refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal.setAccessibleName(self.tr("Platform message"))
+        self.refusal.setStyleSheet("color: #b00020; font-weight: bold;")
+
+        self.transcript = QPlainTextEdit(readOnly=True)
+        self.transcript.setAccessibleName(self.tr("Chat transcript"))
+        self.typing = QLabel()
+        self.typing.setAccessibleName(self.tr("Customer typing indicator"))
+        self.chat_input = QLineEdit()
+        self.chat_input.setPlaceholderText(self.tr("Type a message and press Enter"))
+        self.chat_input.setAccessibleName(self.tr("Chat message"))
+        self.chat_input.returnPressed.connect(self._send_chat)
+        self.email_view = QPlainTextEdit(readOnly=True)
+        self.email_view.setAccessibleName(self.tr("Email"))
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.state)
+        argument_row = QHBoxLayout()
+        argument_row.addWidget(argument_label)
+        argument_row.addWidget(self.argument, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.indicators)
+        layout.addLayout(details)
+        layout.addLayout(argument_row)
+        layout.addLayout(self._button_grid)
+        layout.addWidget(self.refusal)
+        layout.addWidget(self.transcript, 1)
+        layout.addWidget(self.typing)
+        layout.addWidget(self.chat_input)
+        layout.addWidget(self.email_view, 1)
+        self.show_interaction(None)
+
+    # -- building ----------------------------------------------------------------------------
+    def _detail(self, form: QFormLayout, label: str) -> QLabel:
+        value = QLabel()
+        value.setTextFormat(Qt.TextFormat.PlainText)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value.setAccessibleName(label)
+        value.setWordWrap(True)
+        form.addRow(label + ":", value)
+        return value
+
+    def _make_action(self, capability: Capability) -> None:
+        text, shortcut = action_text(capability)
+        action = QAction(text, self)
+        action.setObjectName(f"action_{capability}")
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _=False, c=capability: self._trigger(c))
+        self.addAction(action)
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setObjectName(f"button_{capability}")
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.actions_by_capability[capability] = action
+        self.buttons[capability] = button
+
+    # -- showing -----------------------------------------------------------------------------
+    def show_interaction(self, interaction: Interaction | None, messages: list[ChatMessage] | None = None) -> None:
+        switched = (interaction is None or self.interaction is None
+                    or interaction.interaction_id != self.interaction.interaction_id)
+        self.interaction = interaction
+        if switched:
+            self.refusal.clear()
+        if interaction is None:
+            self.title.setText(self.tr("No interaction selected"))
+            self.state.clear()
+            self.indicators.clear()
+            for label in (self.queue, self.direction, self.parties, self.data):
+                label.clear()
+            self._layout_buttons(())
+            for widget in (self.transcript, self.typing, self.chat_input, self.email_view):
+                widget.setVisible(False)
+            return
+        party = interaction.remote_name or interaction.remote or interaction.from_ or interaction.interaction_id
+        if interaction.remote_name and interaction.remote:
+            party = f"{interaction.remote_name} ({interaction.remote})"
+        self.title.setText(f"{media_label(interaction.media)}: {party}")
+        self.update_timer()
+        flags = []
+        if interaction.held:
+            flags.append(self.tr("On hold"))
+        if interaction.muted:
+            flags.append(self.tr("Muted"))
+        if interaction.recording is Recording.ON:
+            flags.append(self.tr("● Recording"))
+        elif interaction.recording is Recording.PAUSED:
+            flags.append(self.tr("Recording paused"))
+        self.indicators.setText("   ".join(flags))
+        self.queue.setText(interaction.queue or "—")
+        self.direction.setText(str(interaction.direction or "—"))
+        self.parties.setText(", ".join(interaction.participants) or "—")
+        self.data.setText("; ".join(f"{k}: {v}" for k, v in interaction.data.items()) or "—")
+        self._layout_buttons(PANEL_ACTIONS[interaction.media])
+        self._refresh_actions()
+        is_chat = interaction.media is Media.CHAT
+        self.transcript.setVisible(is_chat)
+        self.typing.setVisible(is_chat)
+        self.chat_input.setVisible(is_chat)
+        self.chat_input.setEnabled(Capability.CHAT_SEND in interaction.capabilities)
+        self.typing.setText(self.tr("Customer is typing…") if interaction.customer_typing else "")
+        if is_chat and (switched or messages is not None):
+            self.transcript.setPlainText("\n".join(self._message_line(m) for m in messages or ()))
+        self.email_view.setVisible(interaction.email is not None)
+        if interaction.email is not None and switched:
+            email = interaction.email
+            self.email_view.setPlainText(
+                f"{self.tr('From')}: {email.from_ or ''}\n{self.tr('To')}: {', '.join(email.to)}\n"
+                + (f"{self.tr('Cc')}: {', '.join(email.cc)}\n" if email.cc else "")
+                + f"{self.tr('Subject')}: {email.subject or ''}\n\n{email.body or ''}")
+
+    def update_timer(self) -> None:
+        item = self.interaction
+        if item is None:
+            return
+        since = format_duration(time.time() - item.state_since) if item.state_since else ""
+        self.state.setText(f"{interaction_state_label(item.state)} {since}".strip())
+
+    def append_message(self, message: ChatMessage) -> None:
+        if self.interaction and message.interaction_id == self.interaction.interaction_id:
+            self.transcript.appendPlainText(self._message_line(message))
+
+    def show_refusal(self, command: Command, reason: str) -> None:
+        if self.interaction is None or command.interaction_id in (None, self.interaction.interaction_id):
+            label = action_text(command.capability)[0].replace("&", "").rstrip("…")
+            self.refusal.setText(f"{label}: {reason}")
+
+    def clear_refusal(self) -> None:
+        self.refusal.clear()
+
+    def _message_line(self, message: ChatMessage) -> str:
+        stamp = time.strftime("%H:%M", time.localtime(message.at)) if message.at else ""
+        who = message.name or {"customer": self.tr("Customer"), "agent": self.tr("Me"), "system": ""}.get(message.from_, message.from_)
+        return f"[{stamp}] {who}: {message.text}" if message.from_ != "system" else f"[{stamp}] — {message.text}"
+
+    def _layout_buttons(self, capabilities: tuple[Capability, ...]) -> None:
+        for button in self.buttons.values():
+            self._button_grid.removeWidget(button)
+            button.setVisible(False)
+        for position, capability in enumerate(capabilities):
+            button = self.buttons[capability]
+            self._button_grid.addWidget(button, position // BUTTON_COLUMNS, position % BUTTON_COLUMNS)
+            button.setVisible(True)
+        visible = set(capabilities)
+        for capability, action in self.actions_by_capability.items():
+            if capability not in visible:
+                action.setEnabled(False)
+
+    def _refresh_actions(self) -> None:
+        item = self.interaction
+        for capability in PANEL_ACTIONS[item.media] if item else ():
+            action = self.actions_by_capability[capability]
+            reason = self._why_not(Command(capability, item.interaction_id))
+            action.setEnabled(reason is None)
+            text, shortcut = action_text(capability)
+            tip = text.replace("&", "").rstrip("…")
+            if shortcut:
+                tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+            action.setToolTip(tip if reason is None else f"{tip}: {reason}")
+
+    # -- acting ------------------------------------------------------------------------------
+    def _trigger(self, capability: Capability) -> None:
+        item = self.interaction
+        if item is None:
+            return
+        args: dict[str, str] = {}
+        if capability in ARGUMENT_PROMPTS:
+            name, prompt = ARGUMENT_PROMPTS[capability]
+            value = self.argument.text().strip()
+            if not value:
+                self.refusal.setText(QCoreApplication.translate("Vocabulary", prompt))
+                self.argument.setFocus()
+                return
+            args[name] = value
+        if capability is Capability.CHAT_SEND:
+            text = self.chat_input.text().strip()
+            if not text:
+                self.chat_input.setFocus()
+                return
+            args["text"] = text
+        self.refusal.clear()
+        self.commandRequested.emit(Command(capability, item.interaction_id, args))
+
+    def _send_chat(self) -> None:
+        if self.actions_by_capability[Capability.CHAT_SEND].isEnabled():
+            self._trigger(Capability.CHAT_SEND)
+
+    def command_confirmed(self, command: Command) -> None:
+        if command.capability is Capability.CHAT_SEND:
+            self.chat_input.clear()
+        if command.capability in ARGUMENT_PROMPTS:
+            self.argument.clear()
