@@ -1,0 +1,110 @@
+"""The main window driven by a scripted controller: real buttons, real signals."""
+import asyncio
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.core.store import Store
+from desktop.core.vocabulary import AgentState, Capability, InteractionState
+from desktop.qtbridge.bridge import StoreBridge
+from desktop.qtbridge.commands import CommandRunner
+from desktop.qtbridge.tasks import TaskManager
+from desktop.ui.mainwindow import MainWindow
+from tests.helpers.scripted import ScriptedController
+
+
+@pytest.fixture
+def desk(qtbot, qt_loop):
+    store = Store()
+    bridge = StoreBridge(store)
+    tasks = TaskManager()
+    runner = CommandRunner(bridge, tasks, confirm_timeout_s=2.0)
+    controller = ScriptedController(store)
+    runner.controller = controller
+    window = MainWindow(bridge, runner)
+    qtbot.addWidget(window)
+    window.show()
+    task = qt_loop.create_task(controller.connect(login=True))
+    qtbot.waitUntil(task.done, timeout=2000)
+    yield window, controller, store
+    bridge.detach()
+
+
+def enabled_buttons(window):
+    return {cap for cap, button in window.panel.buttons.items() if button.isVisible() and button.isEnabled()}
+
+
+def test_offered_call_shows_only_its_capabilities_and_click_sends_exactly_that(desk, qtbot):
+    window, controller, store = desk
+    controller.offer_call()
+    qtbot.waitUntil(lambda: window.panel.interaction is not None, timeout=2000)
+    assert enabled_buttons(window) == {Capability.ACCEPT, Capability.REJECT}
+    hold = window.panel.buttons[Capability.HOLD]
+    assert hold.isVisible() and not hold.isEnabled()
+    assert "not possible now" in hold.defaultAction().toolTip()
+    # customer text is plain text: the <b> stays literal
+    assert window.panel.title.textFormat() == Qt.TextFormat.PlainText
+    assert "Ann <b>Lee</b>" in window.panel.title.text()
+
+    with qtbot.waitSignal(window.runner.confirmed, timeout=3000):
+        qtbot.mouseClick(window.panel.buttons[Capability.ACCEPT], Qt.MouseButton.LeftButton)
+    assert [c.capability for c in controller.sent] == [Capability.ACCEPT]
+    assert controller.sent[0].interaction_id == "call-1"
+    assert store.interactions["call-1"].state is InteractionState.CONNECTED
+    assert enabled_buttons(window) == {Capability.HANGUP, Capability.HOLD, Capability.SEND_DTMF, Capability.TRANSFER}
+    assert window.panel.state.text().startswith("Connected")
+
+
+def test_refusal_shows_the_platform_reason_next_to_the_control(desk, qtbot):
+    window, controller, store = desk
+    controller.offer_call()
+    qtbot.waitUntil(lambda: window.panel.interaction is not None, timeout=2000)
+    controller.refusals[Capability.ACCEPT] = "Invalid state: call already released"
+    with qtbot.waitSignal(window.runner.failed, timeout=3000):
+        qtbot.mouseClick(window.panel.buttons[Capability.ACCEPT], Qt.MouseButton.LeftButton)
+    assert window.panel.refusal.text() == "Answer: Invalid state: call already released"
+    assert store.interactions["call-1"].state is InteractionState.OFFERED
+
+
+def test_unsupported_capability_is_disabled_with_the_platform_reason(desk, qtbot):
+    window, controller, store = desk
+    controller.offer_call()
+    qtbot.waitUntil(lambda: window.panel.interaction is not None, timeout=2000)
+    record = window.panel.buttons[Capability.RECORD_START]
+    assert not record.isEnabled()
+    assert "not available on the scripted platform" in record.defaultAction().toolTip()
+
+
+def test_keyboard_shortcut_triggers_the_action(desk, qtbot):
+    window, controller, store = desk
+    controller.offer_call()
+    qtbot.waitUntil(lambda: window.panel.interaction is not None, timeout=2000)
+    window.activateWindow()
+    with qtbot.waitSignal(window.runner.confirmed, timeout=3000):
+        window.panel.actions_by_capability[Capability.ACCEPT].trigger()
+    with qtbot.waitSignal(window.runner.confirmed, timeout=3000):
+        qtbot.mouseClick(window.panel.buttons[Capability.HOLD], Qt.MouseButton.LeftButton)
+    assert store.interactions["call-1"].held
+    assert "On hold" in window.panel.indicators.text()
+
+
+def test_state_selector_offers_reason_codes_and_sends_set_state(desk, qtbot):
+    window, controller, store = desk
+    selector = window.state_selector
+    texts = [selector.itemText(i) for i in range(selector.count())]
+    assert texts == ["Ready", "Not ready – Lunch", "Not ready – Break"]
+    assert selector.currentText() == "Ready"
+    with qtbot.waitSignal(window.runner.confirmed, timeout=3000):
+        selector.activated.emit(1)
+    assert controller.sent[-1].args == {"state": "not_ready", "reason": "Lunch"}
+    assert store.me.reason == "Lunch"
+    assert selector.currentText() == "Not ready – Lunch"
+
+
+def test_every_control_has_an_accessible_name(desk):
+    window, controller, store = desk
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListView, QPlainTextEdit
+    missing = [w.objectName() or type(w).__name__
+               for cls in (QAbstractButton, QComboBox, QLineEdit, QListView, QPlainTextEdit)
+               for w in window.findChildren(cls) if not w.accessibleName() and w.isVisibleTo(window)]
+    assert missing == []
