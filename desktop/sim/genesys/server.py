@@ -30,6 +30,11 @@ from .world import OpError, World
 
 log = logging.getLogger("desktop.sim.genesys")
 
+_RequestKey = getattr(web, "RequestKey", None)  # aiohttp >= 3.12 wants typed request keys
+K_USER: Any = _RequestKey("gws_user", str) if _RequestKey else "gws_user"
+K_SID: Any = _RequestKey("gws_sid", object) if _RequestKey else "gws_sid"
+K_END: Any = _RequestKey("gws_end_session", bool) if _RequestKey else "gws_end_session"
+
 SCENARIO_DIR = Path(__file__).with_name("scenarios")
 COOKIE = "GWS_SESSIONID"
 API = "/api/v2"
@@ -353,12 +358,12 @@ class GwsSimulator:
             return _json(401, {"statusCode": 5,
                                "statusMessage": "Unauthorized: missing or invalid Basic credentials"},
                          headers={"WWW-Authenticate": 'Basic realm="GWS"'})
-        request["user"] = user
-        request["sid"] = sid
+        request[K_USER] = user
+        request[K_SID] = sid
         resp = await handler(request)
         if not is_bayeux and self.faults.slow_rest_s > 0:
             await asyncio.sleep(self.faults.slow_rest_s)
-        ended = request.get("end_session")
+        ended = request.get(K_END)
         if ended:
             resp.del_cookie(COOKIE, path="/api")
         elif new and sid:
@@ -382,7 +387,7 @@ class GwsSimulator:
         return body
 
     def _agent(self, request: web.Request):
-        return self.world.agent(request["user"])
+        return self.world.agent(request[K_USER])
 
     async def _run(self, request: web.Request, variant: str, fn: Callable[[dict], Any]) -> web.Response:
         try:
@@ -517,12 +522,12 @@ class GwsSimulator:
         except OpError as e:
             return _json(*envelope(variant, e))
         if op == "EndContactCenterSession":
-            sid = request.get("sid")
+            sid = request.get(K_SID)
             if sid:  # "Invalidate the HTTP session" (L4631)
                 self._sessions.pop(sid, None)
                 self._csrf.pop(sid, None)
                 self.bayeux.forget_session(sid)
-                request["end_session"] = True
+                request[K_END] = True
         return _json(*envelope(variant))
 
     async def h_post_me_channel(self, request):
@@ -618,7 +623,7 @@ class GwsSimulator:
     async def h_notifications(self, request):
         if request.method not in ("POST", "GET"):
             return _json(405, {"statusCode": 3, "statusMessage": "Use POST for Bayeux long polling"})
-        return await self.bayeux.handle(request, request["user"], request.get("sid"))
+        return await self.bayeux.handle(request, request[K_USER], request.get(K_SID))
 
     # ------------------------------------------------------------------ control surface
     async def _ctl(self, request, fn: Callable[[dict], Any]) -> web.Response:

@@ -1,0 +1,1 @@
+"""Genesys Web Services 8.5: REST with Basic auth + CometD/Bayeux push."""
