@@ -117,8 +117,11 @@ def is_confirmed(sent: SentCommand, store: Store) -> bool:
             return (command.arg("key") or "") not in now.data
         case Capability.CHAT_SEND:
             return any(m.from_ == "agent" and m.text == command.arg("text") for m in store.messages.get(iid, ())[-20:])
-        case Capability.CONFERENCE | Capability.CONFERENCE_COMPLETE | Capability.MERGE:
+        case Capability.CONFERENCE | Capability.MERGE:
             return before is not None and len(now.participants) > len(before.participants)
+        case Capability.CONFERENCE_COMPLETE:
+            # sent from either leg: the consult leg ends into the original, or the original grows
+            return ended or (before is not None and len(now.participants) > len(before.participants))
         case Capability.REMOVE_PARTICIPANT:
             return command.arg("participant") not in now.participants
         case Capability.SWAP:

@@ -317,8 +317,8 @@ class BayeuxClient:
                     await self._subscribe(list(self._subscriptions))
                     need_handshake = False
                     self._first_connect = True
+                    await self._fire_on_session()  # resync first: "connected" means up to date
                     self._mark_up(f"client id {self._client_id}")
-                    await self._fire_on_session()
                     continue
                 reconnect = await self._connect_once()
                 delays = self._backoff.delays()

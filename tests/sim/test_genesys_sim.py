@@ -760,23 +760,23 @@ async def test_control_surface_over_http(sim, peer):
 
 @pytest.mark.timeout(20)
 def test_module_runs_standalone_and_exits_0_on_sigterm():
-    proc = subprocess.Popen([PY, "-m", "desktop.sim.genesys", "--port", "0", "--scenario", "idle"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
-    try:
-        line = proc.stdout.readline().strip()
-        assert line.startswith("GWS simulator listening on http://127.0.0.1:") and line.endswith("/api/v2")
-        base = line.rsplit(" ", 1)[-1]
-        port = base.split(":")[2].split("/")[0]
-        r = httpx.post(f"http://127.0.0.1:{port}/sim/inbound-call", json={"ani": "5000"}, timeout=5)
-        assert r.status_code == 200
-        assert httpx.get(f"http://127.0.0.1:{port}/sim/truth", timeout=5).json()["calls"][0]["state"] == "Ringing"
-        r = httpx.get(base + "/me", auth=("agent1", "secret"), timeout=5)
-        assert r.json()["user"]["userName"] == "agent1"
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=10) == 0
-        assert "Traceback" not in proc.stderr.read()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=5)
+    with subprocess.Popen([PY, "-m", "desktop.sim.genesys", "--port", "0", "--scenario", "idle"],
+                          cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}) as proc:
+        try:
+            line = proc.stdout.readline().strip()
+            assert line.startswith("GWS simulator listening on http://127.0.0.1:") and line.endswith("/api/v2")
+            base = line.rsplit(" ", 1)[-1]
+            port = base.split(":")[2].split("/")[0]
+            r = httpx.post(f"http://127.0.0.1:{port}/sim/inbound-call", json={"ani": "5000"}, timeout=5)
+            assert r.status_code == 200
+            assert httpx.get(f"http://127.0.0.1:{port}/sim/truth", timeout=5).json()["calls"][0]["state"] == "Ringing"
+            r = httpx.get(base + "/me", auth=("agent1", "secret"), timeout=5)
+            assert r.json()["user"]["userName"] == "agent1"
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=10) == 0
+            assert "Traceback" not in proc.stderr.read()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=5)

@@ -46,6 +46,9 @@ def parse_envelope(status: int, text: str, what: str) -> dict[str, Any]:
         raise TransportError(f"{what}: the platform answered HTTP {status} with a body that is not JSON") from None
     if not isinstance(body, dict):
         raise TransportError(f"{what}: unexpected answer {text[:200]!r}")
+    if status >= 500:
+        detail = body.get("statusMessage") or body.get("errorDescription") or body.get("message") or ""
+        raise TransportError(f"{what}: the platform failed (HTTP {status}){': ' + str(detail) if detail else ''}")
     code = body.get("statusCode")
     if isinstance(code, int) and code not in (0, 7):
         message = body.get("statusMessage") or STATUS_CODES.get(code, f"statusCode {code}")
@@ -54,8 +57,6 @@ def parse_envelope(status: int, text: str, what: str) -> dict[str, Any]:
     if state == "error" or (isinstance(state, int) and not isinstance(state, bool) and state != 0):
         message = body.get("errorDescription") or body.get("description") or body.get("statusMessage") or f"status {state}"
         raise RefusedError(str(message), code=str(state))
-    if status >= 500:
-        raise TransportError(f"{what}: HTTP {status}")
     if status >= 400:
         raise RefusedError(str(body.get("statusMessage") or body.get("message") or f"HTTP {status}"), code=str(status))
     return body

@@ -327,7 +327,8 @@ def map_interaction(ix: Mapping[str, Any], *, agent_id: str | None, at: float) -
         changes["capabilities"] = frozenset(caps)
         # EndChatSession ends the chat and keeps the interaction for after-call work (L2778):
         # an accepted chat that can be completed but no longer ended is in wrap-up.
-        if media is Media.CHAT and state_name == "Accepted" and "EndChatSession" not in names and "StopProcessing" in names:
+        if (media is Media.CHAT and state_name in ("Accepted", "PropertiesChanged")
+                and "EndChatSession" not in names and "StopProcessing" in names):
             state_name = "WrapUp"
     if state_name == "WrapUp":
         changes["state"] = InteractionState.WRAP_UP
