@@ -9,14 +9,15 @@ import sys
 from typing import TextIO
 
 from .core.commands import OPTIONAL_ARGS, POSITIONAL_ARGS, Command, SentCommand, is_confirmed
-from .core.errors import BadInputError, ConfirmationTimeout, RefusedError, UnsupportedError
+from .core.errors import BadInputError, ConfirmationTimeout, RefusedError, TransportError, UnsupportedError
 from .core.profiles import Profile
 from .core.secrets import Secrets
 from .core.session import SessionController
 from .core.store import Change, Store
 from .core.tail import TailPrinter
 from .core.timers import Timers
-from .core.vocabulary import AGENT_CAPABILITIES, Capability
+from .core.vocabulary import AGENT_CAPABILITIES, Capability, ConnectionState
+from .core.waiting import until
 from .vendors.registry import controller_class
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ async def do(profile: Profile, capability: Capability, positionals: list[str], o
         await controller.connect(login=login)
         runner = asyncio.create_task(controller.run(), name="do-run")
         try:
+            await _push_channel_up(store, runner, timers or Timers())
             command = _pick_target(build_command(capability, positionals, options, store), store)
             sent = SentCommand.capture(command, store)
             confirmed = asyncio.Event()
@@ -100,6 +102,21 @@ async def do(profile: Profile, capability: Capability, positionals: list[str], o
     return 0
 
 
+async def _push_channel_up(store: Store, runner: asyncio.Task, timers: Timers) -> None:
+    """Wait until notifications flow: a confirmation pushed before we listen would be lost."""
+    connected = asyncio.ensure_future(until(store, lambda: store.connection.status is ConnectionState.CONNECTED,
+                                            timers.connect_timeout_s, "the notification channel"))
+    finished, _ = await asyncio.wait({connected, runner}, return_when=asyncio.FIRST_COMPLETED)
+    if runner in finished:
+        connected.cancel()
+        runner.result()  # raises the session's own error
+        raise TransportError("the session ended before its notification channel was up")
+    try:
+        connected.result()
+    except TimeoutError as exc:
+        raise TransportError(str(exc)) from None
+
+
 def build_command(capability: Capability, positionals: list[str], options: dict[str, str], store: Store) -> Command:
     """Split ``[ID] ARGS`` by the command's argument list; an ID is recognised against the synced store."""
     names = POSITIONAL_ARGS.get(capability, ())
@@ -116,6 +133,12 @@ def build_command(capability: Capability, positionals: list[str], options: dict[
     if missing:
         raise BadInputError(f"{capability} needs {' '.join(n.upper() for n in missing)}")
     args = dict(zip(names, rest))
+    if capability is Capability.SET_AGENT_STATE and options.get("reason") and store.reason_codes:
+        found = store.find_reason(args["state"], options["reason"])
+        if found is None:
+            offered = ", ".join(f"{r.code} ({r.label})" for r in store.reason_codes if r.state == args["state"] and r.code)
+            raise BadInputError(f"unknown reason {options['reason']!r} for {args['state']}; the platform offers: {offered or 'none'}")
+        options = {**options, "reason": found.code}
     if capability is Capability.CHAT_TYPING and args.get("on_off") not in ("on", "off"):
         raise BadInputError("chat-typing takes on or off")
     args.update(options)

@@ -94,6 +94,11 @@ class ReasonCode:
     label: str
     code: str | None = None
     vendor_state: str | None = None
+    aliases: tuple[str, ...] = ()  # other names the platform knows it by (e.g. GWS "reason")
+
+    def matches(self, text: str) -> bool:
+        folded = text.casefold()
+        return any(name and name.casefold() == folded for name in (self.code, self.label, *self.aliases))
 
 
 @dataclass(frozen=True, slots=True)

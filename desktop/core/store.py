@@ -80,6 +80,10 @@ class Store:
     def active_interactions(self) -> list[Interaction]:
         return [i for i in self.interactions.values() if i.active]
 
+    def find_reason(self, state: str, text: str) -> ReasonCode | None:
+        """The platform's reason code for ``state`` that ``text`` names (code, label or alias)."""
+        return next((r for r in self.reason_codes if r.state == state and r.code and r.matches(text)), None)
+
     def confirmations_since(self, count: int) -> list[CommandConfirmed]:
         """The confirmations applied after ``confirmation_count`` was ``count`` (those still kept)."""
         missed = self.confirmation_count - count

@@ -1,14 +1,18 @@
-"""GUI tests share one qasync loop that runs inside Qt's own event loop (STACK-NOTES.md):
-``qtbot.waitSignal``/``waitUntil`` then drive asyncio tasks too. Tests stay synchronous."""
+"""GUI tests use a qasync loop that runs inside Qt's own event loop (STACK-NOTES.md):
+``qtbot.waitSignal``/``waitUntil`` then drive asyncio tasks too. Tests stay synchronous.
+The loop is per test and is unset afterwards, so pytest-asyncio tests that follow get their own."""
 import asyncio
 
 import pytest
 import qasync
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def qt_loop(qapp):
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
     asyncio.set_event_loop(None)
+    asyncio.events._set_running_loop(None)

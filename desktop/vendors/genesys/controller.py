@@ -58,6 +58,13 @@ STATE_OPERATIONS = {AgentState.READY: "Ready", AgentState.NOT_READY: "NotReady",
                     AgentState.AFTER_CALL_WORK: "AfterCallWork", AgentState.LOGGED_OUT: "Offline"}
 
 
+def _user(body: dict[str, Any]) -> dict[str, Any]:
+    """GET /me answers ``{"user": {...}}`` (singular shape, L627-641) or, as the sample at
+    L1441-1480 shows, the user's devices and channels at the top level."""
+    user = body.get("user")
+    return user if isinstance(user, dict) else body
+
+
 class Controller(SessionController):
     vendor = "genesys"
     declared = DeclaredCapabilities("Genesys GWS", frozenset(C))
@@ -91,7 +98,7 @@ class Controller(SessionController):
                             proxy=self.profile.proxy, timeout_s=self.timers.request_timeout_s,
                             connect_timeout_s=self.timers.connect_timeout_s)
         try:
-            me = (await self.rest.get("/me", {"subresources": "*"})).get("user") or {}
+            me = _user(await self.rest.get("/me", {"subresources": "*"}))
         except AuthError:
             await self.rest.aclose()
             raise AuthError(f"{self.profile.where}: the platform rejected user {self.profile.user!r} "
@@ -151,7 +158,7 @@ class Controller(SessionController):
         at = mapper.now()
         settings = await self.rest.get("/settings/agent-states")
         self.descriptors = [d for d in settings.get("settings", []) if isinstance(d, dict)]
-        me = (await self.rest.get("/me", {"subresources": "*"})).get("user") or {}
+        me = _user(await self.rest.get("/me", {"subresources": "*"}))
         calls = (await self.rest.get("/me/calls", {"fields": "*"})).get("calls") or []
         interactions = (await self.rest.get("/me/interactions", {"fields": "*"})).get("interactions") or []
         self.store.apply(mapper.reason_codes_event(self.descriptors, at))
@@ -191,6 +198,8 @@ class Controller(SessionController):
     def _on_push(self, message: dict[str, Any]) -> None:
         channel = message.get("channel", "")
         data = message.get("data")
+        if data is None and "messageType" in message:
+            data = message  # the workbin sample has no data wrapper (L6282-6320)
         if not isinstance(data, dict):
             log.warning("skipping a %s message whose data is not an object: %.200r", channel, data)
             return

@@ -116,6 +116,10 @@ def derive_call_capabilities(call: Mapping[str, Any], context: CallContext) -> f
 def _text(value: Any) -> str:
     if isinstance(value, str):
         return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return json.dumps(value, ensure_ascii=False, sort_keys=True) if isinstance(value, (dict, list)) else str(value)
 
 
@@ -178,7 +182,8 @@ def reason_codes(descriptors: Iterable[Mapping[str, Any]]) -> tuple[ReasonCode, 
         state = agent_state_of(d.get("state"), d.get("workMode"))
         op = str(d["operationName"])
         plain = op in ("Ready", "NotReady", "Offline")
-        out.append(ReasonCode(state, str(d.get("displayName") or op), None if plain else op, op))
+        aliases = tuple(str(d[k]) for k in ("reason",) if d.get(k))
+        out.append(ReasonCode(state, str(d.get("displayName") or op), None if plain else op, op, aliases))
     order = {AgentState.READY: 0, AgentState.NOT_READY: 1, AgentState.AFTER_CALL_WORK: 2, AgentState.LOGGED_OUT: 3}
     return tuple(sorted(out, key=lambda r: (order.get(r.state, 9), r.code is not None, r.label)))
 
@@ -253,11 +258,18 @@ def agent_events(agent_id: str, *, devices: list[Mapping[str, Any]] | None = Non
         changes["name"] = name
     device = next((d for d in devices or [] if isinstance(d, Mapping)), None)
     merged_channels = dict(known_channels or {})
+    overall = None
     if channels is not None:
         merged_channels.update(map_channels(channels, descriptors))
         changes["channels"] = merged_channels
+        # an entry with a dndState but no channel name is the agent as a whole: DoNotDisturbOn on /me
+        # (L1913-1927; DND "applies to all devices and channels", L1743-1776)
+        overall = next((ch for ch in channels if isinstance(ch, Mapping) and "dndState" in ch
+                        and not (ch.get("channel") or ch.get("name") or ch.get("id"))), None)
     if device is not None:
         changes.update(map_device(device, descriptors))
+    elif overall is not None:
+        changes.update(map_user_state(overall.get("userState"), str(overall["dndState"]).lower() == "on", descriptors))
     elif channels is not None and merged_channels:
         # no voice device: the overall state is the best channel state (chat/email-only agents)
         states = set(merged_channels.values())
@@ -403,10 +415,15 @@ def chat_events(ix: Mapping[str, Any], *, at: float) -> tuple[list[Event], bool 
     out: list[Event] = []
     typing: bool | None = None
     ordered = sorted(_events(ix), key=lambda e: e.get("id") if isinstance(e.get("id"), int) else 0)
+    # NOTICE and PARTY_LEFT events name their sender by userId only (L3494-3498, L3597-3602): take the
+    # userType and nickName from that user's PARTY_JOINED event (L3478-3491)
+    parties = {e.get("userId"): e for e in ordered if e.get("userId") and e.get("userType")}
     for event in ordered:
+        party = parties.get(event.get("userId"), {})
+        user_type = event.get("userType") or party.get("userType")
         kind = str(event.get("messageType") or "").upper()
-        who = {"Client": "customer", "Agent": "agent"}.get(str(event.get("userType")), "system")
-        name = event.get("nickName")
+        who = {"Client": "customer", "Agent": "agent"}.get(str(user_type), "system")
+        name = event.get("nickName") or party.get("nickName")
         stamp = event.get("timestamp")
         when = stamp / 1000.0 if isinstance(stamp, (int, float)) else at
         event_id = f"gws-chat:{iid}:{event.get('id')}" if event.get("id") is not None else None
@@ -417,7 +434,7 @@ def chat_events(ix: Mapping[str, Any], *, at: float) -> tuple[list[Event], bool 
             text, who = f"{name or who} joined", "system"
         elif kind == "PARTY_LEFT":
             text, who = f"{name or who} left", "system"
-        elif kind == "NOTICE" and event.get("userType") == "Client":
+        elif kind == "NOTICE" and user_type == "Client":
             if event.get("noticeType") == "TypingStarted":
                 typing = True
             elif event.get("noticeType") == "TypingStopped":
