@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.list_view.setAccessibleName(self.tr("Current interactions"))
         self.list_view.setModel(self.list_model)
         self.list_view.setUniformItemSizes(True)
+        self.list_view.setSpacing(3)
         self.list_view.setMinimumWidth(260)
         self.list_view.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.list_model.rowsInserted.connect(self._rows_inserted)
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
         self.state_selector.clear()
         for code in codes:
             label = agent_state_label(code.state)
-            text = label if code.label in ("", label) or code.label == code.state else f"{label} – {code.label}"
+            text = label if code.code is None else f"{label} – {code.label}"
             self.state_selector.addItem(icons.dot(icons.AGENT_COLOURS[code.state]), text, code)
         self.state_selector.blockSignals(False)
         self._show_agent(self.bridge.store.me)

@@ -32,7 +32,7 @@ class InteractionPanel(QWidget):
         self.interaction: Interaction | None = None
         self.setAccessibleName(self.tr("Interaction"))
 
-        self.title = QLabel(self.tr("No interaction selected"))
+        self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("panelTitle")
         self.title.setAccessibleName(self.tr("Interaction title"))
@@ -84,17 +84,25 @@ class InteractionPanel(QWidget):
         argument_row = QHBoxLayout()
         argument_row.addWidget(argument_label)
         argument_row.addWidget(self.argument, 1)
+        # everything below the title only makes sense with an interaction selected
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.indicators)
+        body.addLayout(details)
+        body.addLayout(argument_row)
+        body.addLayout(self._button_grid)
+        body.addWidget(self.refusal)
+        body.addWidget(self.transcript, 1)
+        body.addWidget(self.typing)
+        body.addWidget(self.chat_input)
+        body.addWidget(self.email_view, 1)
+        self._filler = QWidget()  # takes the spare height when there is no transcript or email
+        self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        body.addWidget(self._filler, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.indicators)
-        layout.addLayout(details)
-        layout.addLayout(argument_row)
-        layout.addLayout(self._button_grid)
-        layout.addWidget(self.refusal)
-        layout.addWidget(self.transcript, 1)
-        layout.addWidget(self.typing)
-        layout.addWidget(self.chat_input)
-        layout.addWidget(self.email_view, 1)
+        layout.addWidget(self.body, 1)
         self.show_interaction(None)
 
     # -- building ----------------------------------------------------------------------------
@@ -132,8 +140,9 @@ class InteractionPanel(QWidget):
         self.interaction = interaction
         if switched:
             self.refusal.clear()
+        self.body.setVisible(interaction is not None)
         if interaction is None:
-            self.title.setText(self.tr("No interaction selected"))
+            self.title.setText(self.tr("No current work. Calls, chats and emails appear here when they are offered."))
             self.state.clear()
             self.indicators.clear()
             for label in (self.queue, self.direction, self.parties, self.data):
@@ -172,6 +181,7 @@ class InteractionPanel(QWidget):
         if is_chat and (switched or messages is not None):
             self.transcript.setPlainText("\n".join(self._message_line(m) for m in messages or ()))
         self.email_view.setVisible(interaction.email is not None)
+        self._filler.setVisible(not is_chat and interaction.email is None)
         if interaction.email is not None and switched:
             email = interaction.email
             self.email_view.setPlainText(
