@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
+import socket
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 import qasync
@@ -37,13 +39,14 @@ class DesktopSession:
     """One signed-in platform session behind the window: demo or profile, connect, run, stop."""
 
     def __init__(self, store: Store, runner: CommandRunner, tasks: TaskManager, *, profile: str | None,
-                 demo: str | None, timers: Timers | None = None):
+                 demo: str | None, timers: Timers | None = None, demo_options: dict | None = None):
         self.store = store
         self.runner = runner
         self.tasks = tasks
         self.profile_ref = profile
         self.demo_vendor = demo or (None if profile else DEFAULT_DEMO)
         self.timers = timers or Timers()
+        self.demo_options = demo_options or {}
         self.demo = None
         self.controller = None
         self.ready = asyncio.Event()  # set once connected and synced
@@ -60,7 +63,7 @@ class DesktopSession:
             from .demo import Demo
             from .sim.runner import SimulatorMissing
             try:
-                self.demo = await Demo.start(self.demo_vendor)
+                self.demo = await Demo.start(self.demo_vendor, **self.demo_options)
             except (SimulatorMissing, ImportError) as exc:
                 raise CtiError(str(exc)) from None
             return self.demo.profile
@@ -111,6 +114,28 @@ class DesktopSession:
         self._status(ConnectionState.DISCONNECTED)
 
 
+class SignalWatcher:
+    """SIGINT/SIGTERM → ``callback`` on the GUI thread. Python runs signal handlers only when
+    it gets control, which Qt's loop may not give it for a while; the wakeup fd makes Qt notice."""
+
+    def __init__(self, callback):
+        self._reader, self._writer = socket.socketpair()
+        for sock in (self._reader, self._writer):
+            sock.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous = {s: signal.signal(s, lambda *_: None) for s in (signal.SIGINT, signal.SIGTERM)}
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read)
+        self._notifier.activated.connect(lambda *_: (self._reader.recv(64), callback()))
+
+    def close(self) -> None:
+        self._notifier.setEnabled(False)
+        signal.set_wakeup_fd(self._previous_fd)
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._reader.close()
+        self._writer.close()
+
+
 def run_gui(*, profile: str | None, demo: str | None, supervisor: bool, pending_dial: str | None = None,
             timers: Timers | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -159,11 +184,13 @@ async def _main(app: QApplication, reporter: ErrorReporter, *, profile: str | No
     window.signOutRequested.connect(sign_out)
     window.closed.connect(quit_requested.set)
     app.aboutToQuit.connect(quit_requested.set)
+    signals = SignalWatcher(quit_requested.set)  # a desktop logout or Ctrl+C: the same ordered shutdown
     window.show()
     QTimer.singleShot(0, session.start)  # after the first paint
     await quit_requested.wait()
     window.hide()
     await session.stop(logout=logout)
+    signals.close()
     instance.close()
     bridge.detach()
     window.deleteLater()
