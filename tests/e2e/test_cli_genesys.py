@@ -116,3 +116,49 @@ def test_tail_prints_snapshots_once_each(gws_sim, gws_profile):
     agents = [l["agent"] for l in lines if "agent" in l]
     assert agents and set(agents[0]) == {"agent_id", "name", "state", "reason", "reason_code", "vendor_state",
                                          "since", "dnd", "channels", "capabilities"}
+
+
+def test_do_consult_transfer_and_conference(gws_sim, gws_profile):
+    call = gws_sim.control("/sim/inbound-call", {})["id"]
+    assert do(gws_profile, "accept", call, "--login").returncode == 0
+    result = do(gws_profile, "transfer-start", call, "5002")
+    assert result.returncode == 0, result.stderr
+    truth = gws_sim.control("/sim/truth")
+    consult = next(c["id"] for c in truth["calls"] if c["consultOf"] == call)
+    gws_sim.control("/sim/remote-answer", {"call_id": consult})  # the consulted party picks up now
+    result = do(gws_profile, "transfer-complete", consult)
+    assert result.returncode == 0, result.stderr
+    assert gws_sim.control("/sim/truth")["calls"] == []
+    call = gws_sim.control("/sim/inbound-call", {})["id"]
+    assert do(gws_profile, "accept", call).returncode == 0
+    assert do(gws_profile, "conference-start", call, "5003").returncode == 0
+    consult = next(c["id"] for c in gws_sim.control("/sim/truth")["calls"] if c["consultOf"] == call)
+    gws_sim.control("/sim/remote-answer", {"call_id": consult})
+    result = do(gws_profile, "conference-complete", consult)
+    assert result.returncode == 0, result.stderr
+    result = do(gws_profile, "remove-participant", call, "5003")
+    assert result.returncode == 0, result.stderr
+    assert "5003" not in json.loads(result.stdout)["interaction"]["participants"]
+
+
+def test_do_chat_and_email(gws_sim, gws_profile):
+    assert do(gws_profile, "set-state", "ready", "--login").returncode == 0
+    chat = gws_sim.control("/sim/inbound-chat", {"nickname": "Ann", "first_text": "Hi"})["id"]
+    assert do(gws_profile, "accept", chat).returncode == 0
+    result = do(gws_profile, "chat-send", chat, "Hello Ann, how can I help?")
+    assert result.returncode == 0, result.stderr
+    transcript = next(i for i in gws_sim.control("/sim/truth")["interactions"] if i["id"] == chat)["transcript"]
+    assert any(e.get("text") == "Hello Ann, how can I help?" and e.get("userType") == "Agent" for e in transcript)
+    result = do(gws_profile, "chat-end", chat)
+    assert result.returncode == 0 and json.loads(result.stdout)["interaction"]["state"] == "wrap_up"
+    assert do(gws_profile, "complete", chat).returncode == 0
+    email = gws_sim.control("/sim/inbound-email", {"from_addr": "c@example.org", "subject": "Refund",
+                                                   "body": "Please refund."})["id"]
+    assert do(gws_profile, "accept", email).returncode == 0
+    result = do(gws_profile, "email-reply", email)
+    assert result.returncode == 0, result.stderr
+    draft = next(i for i in gws_sim.control("/sim/truth")["interactions"] if i.get("parentId") == email)["id"]
+    result = do(gws_profile, "email-send", draft)
+    assert result.returncode == 0, result.stderr
+    sent = gws_sim.control("/sim/truth")["sentEmails"][-1]
+    assert sent["subject"] == "Re: Refund" and "Please refund." in sent["text"]

@@ -5,6 +5,8 @@ twice and no command may be sent twice.
 """
 import logging
 
+import httpx
+
 import pytest
 
 from desktop.core.commands import Command
@@ -86,3 +88,19 @@ async def test_rest_5xx_on_a_command_is_a_transport_error_and_not_retried(gws):
     assert len(gws.ops("Answer")) - before <= 1
     await run(gws, C.ACCEPT, call)
     assert_matches_truth(gws)
+
+
+async def test_slow_responses_still_confirm_and_a_timeout_says_so(gws):
+    call = await ringing_call(gws)
+    gws.sim.faults.slow_rest(0.3)
+    await run(gws, C.ACCEPT, call)
+    gws.sim.faults.slow_rest(0)
+    assert_matches_truth(gws)
+    gws.controller.rest.http.timeout = httpx.Timeout(0.2)
+    gws.sim.faults.slow_rest(1.0)
+    with pytest.raises(TransportError, match="no answer from the platform in time"):
+        await gws.controller.execute(Command(C.HOLD, call))
+    gws.sim.faults.slow_rest(0)
+    # the simulator applied the Hold before its delay: the push brings the truth anyway
+    await until(gws.store, lambda: gws.store.interactions[call].held, what="hold applied by the platform")
+    assert len(gws.ops("Hold")) == 1

@@ -173,6 +173,7 @@ class Controller(SessionController):
         self._calls = {str(c["id"]): c for c in calls if isinstance(c, dict) and c.get("id")
                        and mapper.CALL_STATES.get(c.get("state")) is not InteractionState.ENDED}
         self._consults = {k: v for k, v in self._consults.items() if k in self._calls}
+        self._link_unknown_consults()
         present.update(self._calls)
         self._apply(self._call_snapshots(at))
         for raw in interactions:
@@ -263,10 +264,21 @@ class Controller(SessionController):
                 if original in self._calls:
                     self._consults[call_id] = (original, kind)
             self._calls[call_id] = call
+            self._link_unknown_consults()
         events = mapper.call_message_events(data, self._call_context(call_id), agent_id=self._agent_id,
                                             at=at, event_id=event_id)
         self._apply(events)
         self._apply(self._call_snapshots(at, skip=call_id))  # the other calls' derived capabilities
+
+    def _link_unknown_consults(self) -> None:
+        """A consult leg we did not start here (another process, before a resync): callType
+        Consult with exactly one other call, which is then its original; the kind is unknown."""
+        for call_id, call in self._calls.items():
+            if call.get("callType") != "Consult" or call_id in self._consults:
+                continue
+            others = [k for k, c in self._calls.items() if k != call_id and c.get("callType") != "Consult"]
+            if len(others) == 1:
+                self._consults[call_id] = (others[0], None)
 
     def _call_context(self, call_id: str) -> mapper.CallContext:
         consult = self._consults.get(call_id)
