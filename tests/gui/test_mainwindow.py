@@ -108,3 +108,19 @@ def test_every_control_has_an_accessible_name(desk):
                for cls in (QAbstractButton, QComboBox, QLineEdit, QListView, QPlainTextEdit)
                for w in window.findChildren(cls) if not w.accessibleName() and w.isVisibleTo(window)]
     assert missing == []
+
+
+def test_every_action_has_a_shortcut_or_mnemonic_and_shortcuts_are_unique(desk):
+    window, controller, store = desk
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu()]
+    actions = [a for menu in menus for a in menu.actions()] + list(window.panel.actions_by_capability.values())
+    seen = {}
+    for action in dict.fromkeys(actions):
+        text = action.text()
+        if not text or action.isSeparator():
+            continue
+        assert "&" in text or not action.shortcut().isEmpty(), f"{text!r} has neither"
+        key = action.shortcut().toString()
+        if key:
+            assert key not in seen, f"{text!r} and {seen[key]!r} share {key}"
+            seen[key] = text
