@@ -18,7 +18,7 @@ from desktop.core.store import Store
 from desktop.core.timers import Timers
 from desktop.core.vocabulary import Capability
 from desktop.core.waiting import until
-from desktop.demo import DemoSecrets, demo_profile
+from desktop.demo import demo_profile, demo_secrets
 from desktop.sim.genesys import GwsSimulator
 from desktop.sim.runner import DEMO_PASSWORD, DEMO_USER
 from desktop.vendors.genesys.controller import Controller
@@ -61,7 +61,7 @@ async def bare(sim: GwsSimulator, n: int) -> list[float]:
 async def ours(sim: GwsSimulator, n: int) -> list[float]:
     store = Store()
     profile = demo_profile("genesys", sim)
-    controller = Controller(profile, DemoSecrets(profile), store, Timers())
+    controller = Controller(profile, demo_secrets(profile, sim), store, Timers())
     await controller.connect(login=True)
     runner = asyncio.create_task(controller.run())
     await until(store, lambda: store.connection.status == "connected", 10, "connected")

@@ -75,9 +75,8 @@ class DesktopSession:
         try:
             profile = await self._profile()
             if self.demo is not None:
-                from .demo import DemoSecrets
                 from .vendors.registry import controller_class
-                self.controller = controller_class(profile.vendor)(profile, DemoSecrets(profile), self.store, self.timers)
+                self.controller = controller_class(profile.vendor)(profile, self.demo.secrets, self.store, self.timers)
             else:
                 self.controller = make_controller(profile, self.store, self.timers)
             self.runner.controller = self.controller

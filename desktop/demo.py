@@ -1,4 +1,9 @@
-"""The embedded demo: a simulator on loopback and a profile that points at it."""
+"""The embedded demo: a simulator on loopback and a profile that points at it.
+
+Every simulator offers ``profile_options()`` (its vendor's profile section, as plain data) and
+``credentials()`` (``user``, ``secret`` and, where the platform has one, ``api_key``), so the
+demo needs no per-vendor code here.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,19 +15,26 @@ from .sim import runner
 
 
 class DemoSecrets(Secrets):
-    """The simulator's own demo password: not a user secret, never stored anywhere."""
+    """The simulator's own demo credentials: not a user's secret, never stored anywhere."""
+
+    def __init__(self, profile: Profile, credentials: dict[str, str]):
+        super().__init__(profile)
+        self._credentials = credentials
 
     def secret(self) -> str:
-        return runner.DEMO_PASSWORD
+        return self._credentials["secret"]
+
+    def api_key(self) -> str:
+        return self._credentials.get("api_key") or super().api_key()
 
 
 def demo_profile(vendor: str, sim: Any) -> Profile:
-    if vendor == "genesys":
-        options = {"base_url": sim.base_url, "channels": ["voice", "chat", "email"], "place": "Place_5001",
-                   "after_call_work": False}
-        return Profile(name=f"Demo ({vendor})", vendor=vendor, user=runner.DEMO_USER, allow_insecure=True,
-                       options=options)
-    raise runner.SimulatorMissing(f"no demo for {vendor!r} in this version of CTI Desk")
+    return Profile(name=f"Demo ({vendor})", vendor=vendor, user=sim.credentials()["user"], allow_insecure=True,
+                   options=sim.profile_options())
+
+
+def demo_secrets(profile: Profile, sim: Any) -> DemoSecrets:
+    return DemoSecrets(profile, sim.credentials())
 
 
 @dataclass
@@ -36,6 +48,10 @@ class Demo:
         sim = runner.create(vendor, **options)
         await sim.start()
         return cls(vendor, sim, demo_profile(vendor, sim))
+
+    @property
+    def secrets(self) -> DemoSecrets:
+        return demo_secrets(self.profile, self.sim)
 
     async def stop(self) -> None:
         await self.sim.stop()

@@ -7,10 +7,15 @@ import signal
 import sys
 from typing import Any
 
-# vendor id -> (module, class). Each class takes host, port, scenario, users and has
-# ``async start()``, ``async stop()``, ``port`` and ``base_url``.
+# vendor id -> (module, class). Each class takes host, port, scenario and users (plus its own
+# options) and has ``async start()``, ``async stop()``, ``port``, ``base_url``,
+# ``profile_options()`` (its vendor's profile section) and ``credentials()`` (user, secret,
+# api_key where the platform has one).
 SIMULATORS = {
     "genesys": ("desktop.sim.genesys", "GwsSimulator"),
+    "8x8": ("desktop.sim.eightbyeight", "EightByEightSimulator"),
+    "enreach": ("desktop.sim.enreach", "EnreachSimulator"),
+    "alvaria": ("desktop.sim.alvaria", "AlvariaSimulator"),
 }
 DEMO_USER, DEMO_PASSWORD = "agent1", "demo-password"
 
@@ -24,12 +29,18 @@ def simulator_class(vendor: str) -> type:
         raise SimulatorMissing(f"no simulator for {vendor!r} in this version of CTI Desk "
                                f"(available: {', '.join(SIMULATORS)})")
     module, name = SIMULATORS[vendor]
-    return getattr(importlib.import_module(module), name)
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            raise SimulatorMissing(f"no simulator for {vendor!r} in this version of CTI Desk") from None
+        raise
 
 
 def create(vendor: str, *, host: str = "127.0.0.1", port: int = 0, scenario: str = "demo", **options: Any) -> Any:
-    users = options.pop("users", {DEMO_USER: DEMO_PASSWORD})
-    return simulator_class(vendor)(host=host, port=port, scenario=scenario, users=users, **options)
+    """A simulator, not started. ``users`` defaults to the demo login (``DEMO_USER``/``DEMO_PASSWORD``)."""
+    options.setdefault("users", {DEMO_USER: DEMO_PASSWORD})
+    return simulator_class(vendor)(host=host, port=port, scenario=scenario, **options)
 
 
 async def serve_forever(vendor: str, *, host: str, port: int, scenario: str) -> int:
@@ -39,7 +50,8 @@ async def serve_forever(vendor: str, *, host: str, port: int, scenario: str) -> 
         print(f"ctidesk: {exc}", file=sys.stderr)
         return 2
     await sim.start()
-    print(f"{vendor} simulator listening on {sim.base_url} (user {DEMO_USER!r}, password {DEMO_PASSWORD!r})", flush=True)
+    login = sim.credentials()
+    print(f"{vendor} simulator listening on {sim.base_url} (user {login['user']!r}, secret {login['secret']!r})", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

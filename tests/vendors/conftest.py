@@ -4,7 +4,7 @@ import pytest_asyncio
 
 from desktop.core.store import Store
 from desktop.core.timers import Timers
-from desktop.demo import DemoSecrets, demo_profile
+from desktop.demo import demo_profile, demo_secrets
 from desktop.sim.genesys import GwsSimulator
 from desktop.sim.runner import DEMO_PASSWORD, DEMO_USER
 from desktop.vendors.genesys.controller import Controller
@@ -27,7 +27,7 @@ async def gws():
     await sim.start()
     store = Store()
     profile = demo_profile("genesys", sim)
-    controller = Controller(profile, DemoSecrets(profile), store, Timers.fast())
+    controller = Controller(profile, demo_secrets(profile, sim), store, Timers.fast())
     await controller.connect(login=True)
     task = asyncio.create_task(controller.run())
     session = GwsSession(sim, store, controller, task)

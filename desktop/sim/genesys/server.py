@@ -157,6 +157,16 @@ class GwsSimulator:
     def notifications_url(self) -> str:
         return self.base_url + "/notifications"
 
+    # -- what a client needs to connect (the embedded demo builds its profile from these) --
+    def profile_options(self) -> dict:
+        """The [genesys] profile section that points at this simulator."""
+        return {"base_url": self.base_url, "channels": ["voice", "chat", "email"], "place": "Place_5001"}
+
+    def credentials(self) -> dict:
+        """``user`` and ``secret`` of the first agent (``api_key`` where a platform has one)."""
+        user, secret = next(iter(self.users.items()))
+        return {"user": user, "secret": secret}
+
     async def start(self) -> None:
         app = web.Application(middlewares=[self._api_middleware], client_max_size=8 * 1024 * 1024)
         self._routes(app)
