@@ -11,21 +11,6 @@ from typing import Any, Mapping
 
 from .vocabulary import AgentState, Capability, ConnectionState, Direction, InteractionState, Media, Recording
 
-EMPTY: Mapping[str, str] = {}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (frozenset, set)):
-        return sorted(str(v) for v in value)
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if hasattr(value, "to_json"):
-        return value.to_json()
-    return value
-
-
 @dataclass(frozen=True, slots=True)
 class EmailContent:
     from_: str | None = None
@@ -66,9 +51,6 @@ class Interaction:
     @property
     def active(self) -> bool:
         return self.state is not InteractionState.ENDED
-
-    def can(self, capability: Capability) -> bool:
-        return capability in self.capabilities
 
     def to_json(self) -> dict[str, Any]:
         return {

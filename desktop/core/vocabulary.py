@@ -116,10 +116,6 @@ class Capability(StrEnum):
     BARGE_IN = "barge_in"
     CANCEL_MONITORING = "cancel_monitoring"
 
-    @property
-    def is_agent_level(self) -> bool:
-        return self in AGENT_CAPABILITIES or self in SUPERVISOR_CAPABILITIES
-
 
 AGENT_CAPABILITIES = frozenset({
     Capability.SET_AGENT_STATE, Capability.DIAL, Capability.EMAIL_CREATE, Capability.DND_ON,
@@ -128,7 +124,6 @@ AGENT_CAPABILITIES = frozenset({
 SUPERVISOR_CAPABILITIES = frozenset({
     Capability.LISTEN_IN, Capability.COACH, Capability.BARGE_IN, Capability.CANCEL_MONITORING,
 })
-INTERACTION_CAPABILITIES = frozenset(Capability) - AGENT_CAPABILITIES - SUPERVISOR_CAPABILITIES
 
 _ALIASES = {"set_state": Capability.SET_AGENT_STATE}
 

@@ -27,9 +27,6 @@ class TaskManager:
         task.add_done_callback(lambda t, n=name: self._finished(n, t))
         return task
 
-    def running(self) -> list[str]:
-        return sorted(n for n, t in self._tasks.items() if not t.done())
-
     def _finished(self, name: str, task: asyncio.Task[Any]) -> None:
         if self._tasks.get(name) is task:
             del self._tasks[name]

@@ -24,10 +24,6 @@ class Notifier(QObject):
         self._hide = QTimer(self, singleShot=True, interval=5000)
         self._hide.timeout.connect(self._toast.hide)
 
-    @property
-    def uses_tray(self) -> bool:
-        return self._tray is not None
-
     def set_status(self, tooltip: str, icon: QIcon | None = None) -> None:
         if self._tray is not None:
             self._tray.setToolTip(tooltip)

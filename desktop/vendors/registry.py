@@ -24,12 +24,3 @@ def controller_class(vendor: str) -> type["SessionController"]:
             raise ProfileError(f"vendor {vendor!r} is not implemented in this version of CTI Desk") from None
         raise
     return module.Controller
-
-
-def available_vendors() -> list[str]:
-    """Vendor ids whose controller ships in this build."""
-    found = []
-    for vendor, package in PACKAGES.items():
-        if importlib.util.find_spec(f"{__package__}.{package}") is not None:
-            found.append(vendor)
-    return found

@@ -1,11 +1,10 @@
 """The main window driven by a scripted controller: real buttons, real signals."""
-import asyncio
 
 import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.store import Store
-from desktop.core.vocabulary import AgentState, Capability, InteractionState
+from desktop.core.vocabulary import Capability, InteractionState
 from desktop.qtbridge.bridge import StoreBridge
 from desktop.qtbridge.commands import CommandRunner
 from desktop.qtbridge.tasks import TaskManager

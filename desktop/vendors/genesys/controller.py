@@ -7,9 +7,9 @@ disconnected is ended and work that appeared is added.
 """
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
+import time
 from typing import Any, Mapping
 
 from ...core.commands import Command
@@ -155,7 +155,7 @@ class Controller(SessionController):
     async def resync(self) -> None:
         """Full state over REST: agent, reason codes, calls, interactions (initial sync and after every handshake)."""
         assert self.rest is not None
-        at = mapper.now()
+        at = time.time()
         settings = await self.rest.get("/settings/agent-states")
         self.descriptors = [d for d in settings.get("settings", []) if isinstance(d, dict)]
         me = _user(await self.rest.get("/me", {"subresources": "*"}))
@@ -212,7 +212,7 @@ class Controller(SessionController):
             log.warning("skipping a malformed %s message (%s): %.300r", channel, exc, data)
 
     def _handle(self, channel: str, data: dict[str, Any], event_id: str | None) -> None:
-        at = mapper.now()
+        at = time.time()
         kind = data.get("messageType") or data.get("messageTypeName")
         if channel.endswith("/me/calls") or kind == "CallStateChangeMessage":
             self._on_call(data, event_id, at)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from ...core.events import (AgentChanged, CommandConfirmed, Event, InteractionChanged, MessageAdded, NoticeRaised,
@@ -459,7 +458,3 @@ def interaction_message_events(data: Mapping[str, Any], *, agent_id: str | None,
         changes["customer_typing"] = False
     first = InteractionChanged(interaction_id=str(ix["id"]), changes=changes, at=at, event_id=event_id, raw=data)
     return [first, *messages]
-
-
-def now() -> float:
-    return time.time()
