@@ -1,14 +1,19 @@
 """The main window: connection, agent state, the list of current work and the interaction panel."""
 from __future__ import annotations
 
+import logging
 import time
+from typing import Callable
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListView, QMainWindow, QMessageBox,
                                QSplitter, QToolBar, QWidget)
 
 from ..core.commands import Command
+from ..core.errors import BadInputError
+from ..core.screenpop import render_url, urls_for
 from ..core.model import Agent, Connection, Interaction, Notice, ReasonCode
 from ..core.vocabulary import AgentState, Capability, ConnectionState, InteractionState
 from ..qtbridge.bridge import StoreBridge
@@ -17,8 +22,10 @@ from . import icons
 from .models import InteractionListModel, format_duration
 from .notifier import Notifier
 from .panel import InteractionPanel
+from .settings import Settings
 from .vocabulary import agent_state_label, connection_label, media_label
 
+log = logging.getLogger(__name__)
 DEFAULT_STATES = (ReasonCode(AgentState.READY, "Ready"), ReasonCode(AgentState.NOT_READY, "Not ready"))
 
 
@@ -26,10 +33,14 @@ class MainWindow(QMainWindow):
     signOutRequested = Signal()
     closed = Signal()
 
-    def __init__(self, bridge: StoreBridge, runner: CommandRunner, title: str = "CTI Desk"):
+    def __init__(self, bridge: StoreBridge, runner: CommandRunner, title: str = "CTI Desk",
+                 settings: Settings | None = None, open_url: Callable[[str], None] | None = None):
         super().__init__()
         self.bridge = bridge
         self.runner = runner
+        self.settings = settings or Settings()
+        self._open_url = open_url or (lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self._auto_popped: set[str] = set()
         self.setWindowTitle(title)
         self.setAccessibleName(self.tr("CTI Desk main window"))
         self.resize(1100, 720)
@@ -78,8 +89,9 @@ class MainWindow(QMainWindow):
         self.list_view.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.list_model.rowsInserted.connect(self._rows_inserted)
         self.list_model.rowsRemoved.connect(lambda *_: self._ensure_selection())
-        self.panel = InteractionPanel(runner.why_not)
+        self.panel = InteractionPanel(runner.why_not, self._screen_pops)
         self.panel.commandRequested.connect(self._run)
+        self.panel.screenPopRequested.connect(self._open_url)
         splitter = QSplitter()
         splitter.addWidget(self.list_view)
         splitter.addWidget(self.panel)
@@ -214,8 +226,31 @@ class MainWindow(QMainWindow):
         item = self.list_model.interaction_at(last)
         if item is not None and item.state is InteractionState.OFFERED:
             who = item.remote_name or item.remote or item.from_ or ""
-            self.notifier.notify(self.tr("New %1").replace("%1", media_label(item.media).lower()), who)
+            if self.settings.get("notifications/enabled"):
+                self.notifier.notify(self.tr("New %1").replace("%1", media_label(item.media).lower()), who)
+            self._automatic_screen_pops(item)
         self._ensure_selection()
+
+    def _screen_pops(self, interaction: Interaction) -> list[tuple[str, str]]:
+        """(label, url) for every screen-pop rule that applies; a rule that fails is logged."""
+        pops = []
+        for rule in self.settings.screen_pop_rules():
+            if rule.applies_to(interaction):
+                try:
+                    url = render_url(rule.template, interaction)
+                except BadInputError as exc:
+                    log.warning("screen pop skipped: %s", exc.message)
+                    continue
+                pops.append((urlsplit(url).hostname or url, url))
+        return pops
+
+    def _automatic_screen_pops(self, interaction: Interaction) -> None:
+        if interaction.interaction_id in self._auto_popped:
+            return
+        self._auto_popped.add(interaction.interaction_id)
+        for url in urls_for([r for r in self.settings.screen_pop_rules() if r.automatic], interaction,
+                            automatic_only=True):
+            self._open_url(url)
 
     def _ensure_selection(self) -> None:
         if not self.list_view.currentIndex().isValid() and self.list_model.rowCount():

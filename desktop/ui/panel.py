@@ -11,7 +11,7 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QSizePolicy, QToolButton, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from ..core.commands import Command
 from ..core.model import ChatMessage, Interaction
@@ -25,10 +25,14 @@ BUTTON_COLUMNS = 5
 class InteractionPanel(QWidget):
     commandRequested = Signal(object)  # Command
 
-    def __init__(self, why_not, parent: QWidget | None = None):
-        """``why_not(command)`` answers why a command cannot be sent now (None when it can)."""
+    screenPopRequested = Signal(str)  # an http(s) URL built from a screen-pop rule
+
+    def __init__(self, why_not, screen_pops=lambda interaction: [], parent: QWidget | None = None):
+        """``why_not(command)`` answers why a command cannot be sent now (None when it can);
+        ``screen_pops(interaction)`` gives the (label, url) pairs of the rules that apply."""
         super().__init__(parent)
         self._why_not = why_not
+        self._screen_pops = screen_pops
         self.interaction: Interaction | None = None
         self.setAccessibleName(self.tr("Interaction"))
 
@@ -45,6 +49,7 @@ class InteractionPanel(QWidget):
         self.direction = self._detail(details, self.tr("Direction"))
         self.parties = self._detail(details, self.tr("Parties"))
         self.data = self._detail(details, self.tr("Attached data"))
+        self.pop_row = QHBoxLayout()  # one button per screen-pop rule that applies
 
         self.argument = QLineEdit()
         self.argument.setPlaceholderText(self.tr("Number, agent, queue or digits"))
@@ -90,6 +95,7 @@ class InteractionPanel(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.indicators)
         body.addLayout(details)
+        body.addLayout(self.pop_row)
         body.addLayout(argument_row)
         body.addLayout(self._button_grid)
         body.addWidget(self.refusal)
@@ -172,6 +178,8 @@ class InteractionPanel(QWidget):
         self.data.setText("; ".join(f"{k}: {v}" for k, v in interaction.data.items()) or "—")
         self._layout_buttons(PANEL_ACTIONS[interaction.media])
         self._refresh_actions()
+        if switched:
+            self._fill_screen_pops(interaction)
         is_chat = interaction.media is Media.CHAT
         self.transcript.setVisible(is_chat)
         self.typing.setVisible(is_chat)
@@ -188,6 +196,20 @@ class InteractionPanel(QWidget):
                 f"{self.tr('From')}: {email.from_ or ''}\n{self.tr('To')}: {', '.join(email.to)}\n"
                 + (f"{self.tr('Cc')}: {', '.join(email.cc)}\n" if email.cc else "")
                 + f"{self.tr('Subject')}: {email.subject or ''}\n\n{email.body or ''}")
+
+    def _fill_screen_pops(self, interaction: Interaction) -> None:
+        while self.pop_row.count():
+            item = self.pop_row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for label, url in self._screen_pops(interaction):
+            button = QPushButton(self.tr("Open %1").replace("%1", label))
+            button.setObjectName("screenPop")
+            button.setToolTip(url)
+            button.setAccessibleName(self.tr("Open screen pop in %1").replace("%1", label))
+            button.clicked.connect(lambda _=False, u=url: self.screenPopRequested.emit(u))
+            self.pop_row.addWidget(button)
+        self.pop_row.addStretch(1)
 
     def update_timer(self) -> None:
         item = self.interaction

@@ -1,26 +1,40 @@
 """The main window driven by a scripted controller: real buttons, real signals."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
 
 from desktop.core.store import Store
 from desktop.core.vocabulary import Capability, InteractionState
 from desktop.qtbridge.bridge import StoreBridge
 from desktop.qtbridge.commands import CommandRunner
 from desktop.qtbridge.tasks import TaskManager
+from desktop.core.screenpop import ScreenPopRule
+from desktop.core.vocabulary import Media
 from desktop.ui.mainwindow import MainWindow
+from desktop.ui.settings import Settings
 from tests.helpers.scripted import ScriptedController
 
 
 @pytest.fixture
-def desk(qtbot, qt_loop):
+def settings(tmp_path):
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def opened():
+    return []
+
+
+@pytest.fixture
+def desk(qtbot, qt_loop, settings, opened):
     store = Store()
     bridge = StoreBridge(store)
     tasks = TaskManager()
     runner = CommandRunner(bridge, tasks, confirm_timeout_s=2.0)
     controller = ScriptedController(store)
     runner.controller = controller
-    window = MainWindow(bridge, runner)
+    window = MainWindow(bridge, runner, settings=settings, open_url=opened.append)
     qtbot.addWidget(window)
     window.show()
     task = qt_loop.create_task(controller.connect(login=True))
@@ -123,3 +137,25 @@ def test_every_action_has_a_shortcut_or_mnemonic_and_shortcuts_are_unique(desk):
         if key:
             assert key not in seen, f"{text!r} and {seen[key]!r} share {key}"
             seen[key] = text
+
+
+def test_screen_pop_opens_the_templated_url_with_hostile_caller_data_encoded(desk, qtbot, settings, opened):
+    window, controller, store = desk
+    settings.set_screen_pop_rules([
+        ScreenPopRule("https://crm.example/search?phone={remote}&name={remote_name}", frozenset({Media.VOICE}),
+                      automatic=True),
+        ScreenPopRule("https://kb.example/caller/{remote}")])
+    hostile = "Zoë & <script>alert(1)</script> #1"
+    controller.offer_call(name=hostile, remote="+1 555 0100")
+    qtbot.waitUntil(lambda: window.panel.interaction is not None, timeout=2000)
+    assert opened == ["https://crm.example/search?phone=%2B1%20555%200100"
+                      "&name=Zo%C3%AB%20%26%20%3Cscript%3Ealert%281%29%3C%2Fscript%3E%20%231"]
+    def pop_buttons():
+        return [b for b in window.panel.findChildren(QPushButton, "screenPop") if b.isVisibleTo(window)]
+    qtbot.waitUntil(lambda: len(pop_buttons()) == 2, timeout=2000)
+    buttons = pop_buttons()
+    assert [b.text() for b in buttons] == ["Open crm.example", "Open kb.example"]
+    qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
+    assert opened[-1] == "https://kb.example/caller/%2B1%20555%200100"
+    controller.offer_call(iid="call-1", name=hostile)  # the same offer again: no second automatic pop
+    assert len(opened) == 2
