@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
@@ -20,6 +20,7 @@ from .models import format_duration
 from .vocabulary import ARGUMENT_PROMPTS, PANEL_ACTIONS, action_text, interaction_state_label, media_label
 
 BUTTON_COLUMNS = 5
+TYPING_IDLE_MS = 3000  # no keystroke for this long: the customer is told the agent stopped typing
 
 
 class InteractionPanel(QWidget):
@@ -80,8 +81,16 @@ class InteractionPanel(QWidget):
         self.chat_input.setPlaceholderText(self.tr("Type a message and press Enter"))
         self.chat_input.setAccessibleName(self.tr("Chat message"))
         self.chat_input.returnPressed.connect(self._send_chat)
+        self.chat_input.textEdited.connect(self._agent_typed)
+        self._typing_in: str | None = None  # the chat we told "typing started"
+        self._shown_email = None
+        self._typing_idle = QTimer(self, singleShot=True, interval=TYPING_IDLE_MS)
+        self._typing_idle.timeout.connect(self._typing_stopped)
         self.email_view = QPlainTextEdit(readOnly=True)
         self.email_view.setAccessibleName(self.tr("Email"))
+        self.email_editor = QPlainTextEdit()
+        self.email_editor.setAccessibleName(self.tr("Reply text"))
+        self.email_editor.setPlaceholderText(self.tr("Write your reply"))
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -103,6 +112,7 @@ class InteractionPanel(QWidget):
         body.addWidget(self.typing)
         body.addWidget(self.chat_input)
         body.addWidget(self.email_view, 1)
+        body.addWidget(self.email_editor, 2)
         self._filler = QWidget()  # takes the spare height when there is no transcript or email
         self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         body.addWidget(self._filler, 1)
@@ -143,6 +153,8 @@ class InteractionPanel(QWidget):
     def show_interaction(self, interaction: Interaction | None, messages: list[ChatMessage] | None = None) -> None:
         switched = (interaction is None or self.interaction is None
                     or interaction.interaction_id != self.interaction.interaction_id)
+        if switched:
+            self._typing_stopped()
         self.interaction = interaction
         if switched:
             self.refusal.clear()
@@ -154,8 +166,6 @@ class InteractionPanel(QWidget):
             for label in (self.queue, self.direction, self.parties, self.data):
                 label.clear()
             self._layout_buttons(())
-            for widget in (self.transcript, self.typing, self.chat_input, self.email_view):
-                widget.setVisible(False)
             return
         party = interaction.remote_name or interaction.remote or interaction.from_ or interaction.interaction_id
         if interaction.remote_name and interaction.remote:
@@ -188,14 +198,21 @@ class InteractionPanel(QWidget):
         self.typing.setText(self.tr("Customer is typing…") if interaction.customer_typing else "")
         if is_chat and (switched or messages is not None):
             self.transcript.setPlainText("\n".join(self._message_line(m) for m in messages or ()))
+        # a reply draft (the platform pre-fills it) is edited; any other email is read
+        is_draft = interaction.email is not None and Capability.EMAIL_SEND in interaction.capabilities
         self.email_view.setVisible(interaction.email is not None)
+        self.email_editor.setVisible(is_draft)
         self._filler.setVisible(not is_chat and interaction.email is None)
-        if interaction.email is not None and switched:
-            email = interaction.email
-            self.email_view.setPlainText(
-                f"{self.tr('From')}: {email.from_ or ''}\n{self.tr('To')}: {', '.join(email.to)}\n"
-                + (f"{self.tr('Cc')}: {', '.join(email.cc)}\n" if email.cc else "")
-                + f"{self.tr('Subject')}: {email.subject or ''}\n\n{email.body or ''}")
+        if interaction.email is not None and (switched or interaction.email != self._shown_email):
+            email = self._shown_email = interaction.email
+            headers = (f"{self.tr('From')}: {email.from_ or ''}\n{self.tr('To')}: {', '.join(email.to)}\n"
+                       + (f"{self.tr('Cc')}: {', '.join(email.cc)}\n" if email.cc else "")
+                       + f"{self.tr('Subject')}: {email.subject or ''}")
+            self.email_view.setPlainText(headers if is_draft else f"{headers}\n\n{email.body or ''}")
+            self.email_view.setMaximumHeight(16777215 if not is_draft else self.fontMetrics().lineSpacing() * 6)
+            if is_draft and (switched or not self.email_editor.document().isModified()):
+                self.email_editor.setPlainText(email.body or "")  # the platform's pre-filled draft
+                self.email_editor.document().setModified(False)
 
     def _fill_screen_pops(self, interaction: Interaction) -> None:
         while self.pop_row.count():
@@ -280,12 +297,34 @@ class InteractionPanel(QWidget):
                 self.chat_input.setFocus()
                 return
             args["text"] = text
+        if capability is Capability.EMAIL_SEND and self.email_editor.isVisible():
+            args["text"] = self.email_editor.toPlainText()
         self.refusal.clear()
         self.commandRequested.emit(Command(capability, item.interaction_id, args))
 
     def _send_chat(self) -> None:
         if self.actions_by_capability[Capability.CHAT_SEND].isEnabled():
             self._trigger(Capability.CHAT_SEND)
+            self._typing_stopped()
+
+    def _agent_typed(self, text: str) -> None:
+        """Typing start once per burst of keystrokes, typing stop after a pause (debounced)."""
+        item = self.interaction
+        if item is None or Capability.CHAT_TYPING not in item.capabilities:
+            return
+        if not text:
+            self._typing_stopped()
+            return
+        if self._typing_in != item.interaction_id:
+            self._typing_in = item.interaction_id
+            self.commandRequested.emit(Command(Capability.CHAT_TYPING, item.interaction_id, {"on_off": "on"}))
+        self._typing_idle.start()
+
+    def _typing_stopped(self) -> None:
+        self._typing_idle.stop()
+        if self._typing_in is not None:
+            chat, self._typing_in = self._typing_in, None
+            self.commandRequested.emit(Command(Capability.CHAT_TYPING, chat, {"on_off": "off"}))
 
     def command_confirmed(self, command: Command) -> None:
         if command.capability is Capability.CHAT_SEND:

@@ -1,0 +1,108 @@
+"""The real window against the GWS simulator: a chat with typing both ways, an email reply."""
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.core.store import Store
+from desktop.core.timers import Timers
+from desktop.core.vocabulary import Capability, InteractionState
+from desktop.demo import demo_profile, demo_secrets
+from desktop.qtbridge.bridge import StoreBridge
+from desktop.qtbridge.commands import CommandRunner
+from desktop.qtbridge.tasks import TaskManager
+from desktop.sim.genesys import GwsSimulator
+from desktop.ui.mainwindow import MainWindow
+from desktop.ui.settings import Settings
+from desktop.vendors.genesys.controller import Controller
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def wait_task(qtbot, loop, coro, timeout=10000):
+    task = loop.create_task(coro)
+    qtbot.waitUntil(task.done, timeout=timeout)
+    return task.result()
+
+
+@pytest.fixture
+def workspace(qtbot, qt_loop, tmp_path):
+    sim = GwsSimulator(port=0, scenario="idle", users={"agent1": "pw"}, long_poll_timeout_s=2.0, time_scale=0)
+    wait_task(qtbot, qt_loop, sim.start())
+    store = Store()
+    bridge = StoreBridge(store)
+    tasks = TaskManager()
+    runner = CommandRunner(bridge, tasks, confirm_timeout_s=5)
+    profile = demo_profile("genesys", sim)
+    controller = Controller(profile, demo_secrets(profile, sim), store, Timers.fast())
+    runner.controller = controller
+    window = MainWindow(bridge, runner, settings=Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
+                        open_url=lambda url: None)
+    qtbot.addWidget(window)
+    window.show()
+    wait_task(qtbot, qt_loop, controller.connect(login=True))
+    tasks.spawn("run", controller.run())
+    qtbot.waitUntil(lambda: store.connection.status == "connected", timeout=5000)
+    ready = window.state_selector.findText("Ready")
+    with qtbot.waitSignal(runner.confirmed, timeout=5000):
+        window.state_selector.activated.emit(ready)
+    yield window, sim, store
+    wait_task(qtbot, qt_loop, controller.close(logout=True))
+    wait_task(qtbot, qt_loop, tasks.cancel_all())
+    wait_task(qtbot, qt_loop, sim.stop())
+    bridge.detach()
+
+
+def click(qtbot, window, capability):
+    button = window.panel.buttons[capability]
+    assert button.isEnabled(), f"{capability} disabled: {button.defaultAction().toolTip()}"
+    with qtbot.waitSignal(window.runner.confirmed, timeout=5000,
+                          check_params_cb=lambda command: command.capability is capability):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_chat_with_typing_both_ways(workspace, qtbot):
+    window, sim, store = workspace
+    chat = sim.inbound_chat(nickname="Ann <img src=http://evil.example/x.png>", first_text="Hi, my parcel?")
+    qtbot.waitUntil(lambda: window.panel.interaction is not None and window.panel.interaction.interaction_id == chat,
+                    timeout=5000)
+    click(qtbot, window, Capability.ACCEPT)
+    qtbot.waitUntil(lambda: "Hi, my parcel?" in window.panel.transcript.toPlainText(), timeout=5000)
+    assert "<img src=http://evil.example/x.png>" in window.panel.title.text()  # literal, never rendered
+    sim.customer_typing(chat, True)
+    qtbot.waitUntil(lambda: window.panel.typing.text() == "Customer is typing…", timeout=5000)
+    sim.customer_says(chat, "It's late")
+    qtbot.waitUntil(lambda: window.panel.typing.text() == "", timeout=5000)
+    window.panel._typing_idle.setInterval(200)
+    qtbot.keyClicks(window.panel.chat_input, "Let me check")
+
+    def agent_notices():
+        transcript = next(i for i in sim.truth()["interactions"] if i["id"] == chat)["transcript"]
+        return [e.get("noticeType") for e in transcript if e.get("messageType") == "NOTICE" and e.get("userType") == "Agent"]
+
+    qtbot.waitUntil(lambda: agent_notices() == ["TypingStarted", "TypingStopped"], timeout=5000)
+    with qtbot.waitSignal(window.runner.confirmed, timeout=5000,
+                          check_params_cb=lambda command: command.capability is Capability.CHAT_SEND):
+        qtbot.keyClick(window.panel.chat_input, Qt.Key.Key_Return)
+    assert window.panel.chat_input.text() == ""
+    qtbot.waitUntil(lambda: "Let me check" in window.panel.transcript.toPlainText(), timeout=5000)
+    click(qtbot, window, Capability.CHAT_END)
+    assert store.interactions[chat].state is InteractionState.WRAP_UP
+    click(qtbot, window, Capability.COMPLETE)
+
+
+def test_email_reply_from_the_editor(workspace, qtbot):
+    window, sim, store = workspace
+    email = sim.inbound_email("ann@example.org", "Invoice <b>42</b>", "Hello,\n<a href=javascript:alert(1)>pay</a>")
+    qtbot.waitUntil(lambda: window.panel.interaction is not None and window.panel.interaction.interaction_id == email,
+                    timeout=5000)
+    click(qtbot, window, Capability.ACCEPT)
+    qtbot.waitUntil(lambda: "<a href=javascript:alert(1)>pay</a>" in window.panel.email_view.toPlainText(), timeout=5000)
+    click(qtbot, window, Capability.EMAIL_REPLY)
+    draft = next(i for i in store.interactions.values() if i.parent_id == email)
+    window.select_interaction(draft.interaction_id)
+    qtbot.waitUntil(lambda: window.panel.email_editor.isVisible(), timeout=3000)
+    assert "Hello," in window.panel.email_editor.toPlainText()  # the platform's quote
+    assert "Subject: Re: Invoice <b>42</b>" in window.panel.email_view.toPlainText()
+    window.panel.email_editor.setPlainText("Paid in full, thanks.\n\n" + window.panel.email_editor.toPlainText())
+    click(qtbot, window, Capability.EMAIL_SEND)
+    sent = sim.truth()["sentEmails"][-1]
+    assert sent["text"].startswith("Paid in full, thanks.") and sent["subject"] == "Re: Invoice <b>42</b>"
