@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import os
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -11,7 +12,8 @@ log = logging.getLogger(__name__)
 
 
 def server_name() -> str:
-    return f"ctidesk-{getpass.getuser()}"
+    """Per user; ``CTIDESK_INSTANCE`` names another one (tests, or two desks side by side)."""
+    return os.environ.get("CTIDESK_INSTANCE") or f"ctidesk-{getpass.getuser()}"
 
 
 class InstanceServer(QObject):
