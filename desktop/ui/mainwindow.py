@@ -8,8 +8,9 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListView, QMainWindow, QMessageBox,
-                               QSplitter, QToolBar, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListView, QMainWindow,
+                               QMessageBox, QSplitter, QTableWidget, QTableWidgetItem, QToolBar, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from ..core.commands import Command
 from ..core.errors import BadInputError
@@ -62,6 +63,12 @@ class MainWindow(QMainWindow):
         state_label.setBuddy(self.state_selector)
         self.state_since = QLabel()
         self.state_since.setAccessibleName(self.tr("Time in state"))
+        self.dnd = QToolButton()
+        self.dnd.setObjectName("dnd")
+        self.dnd.setCheckable(True)
+        self.dnd.setText(self.tr("&Do not disturb"))
+        self.dnd.setAccessibleName(self.tr("Do not disturb"))
+        self.dnd.clicked.connect(self._dnd_clicked)
         self.agent_message = QLabel()
         self.agent_message.setObjectName("agentRefusal")
         self.agent_message.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -73,6 +80,7 @@ class MainWindow(QMainWindow):
         row.addWidget(state_label)
         row.addWidget(self.state_selector)
         row.addWidget(self.state_since)
+        row.addWidget(self.dnd)
         row.addWidget(self.agent_message, 1)
         row.addWidget(self.connection)
         bar.addWidget(top)
@@ -134,6 +142,9 @@ class MainWindow(QMainWindow):
         for action in self.panel.actions_by_capability.values():
             work.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys = QAction(self.tr("&Keyboard shortcuts"), self, shortcut=QKeySequence.StandardKey.HelpContents)
+        keys.triggered.connect(self._show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction(self.tr("&About CTI Desk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -147,6 +158,37 @@ class MainWindow(QMainWindow):
         if rows:
             current = self.list_view.currentIndex().row()
             self.list_view.setCurrentIndex(self.list_model.index((current + 1) % rows))
+
+    def shortcut_table(self) -> list[tuple[str, str]]:
+        """(action, key) for every action with a shortcut, as the help dialog lists them."""
+        menus = [a.menu() for a in self.menuBar().actions() if a.menu()]
+        rows = []
+        for action in dict.fromkeys(a for menu in menus for a in menu.actions()):
+            if not action.shortcut().isEmpty():
+                rows.append((action.text().replace("&", "").rstrip("…"),
+                             action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        return rows
+
+    def _show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        table = QTableWidget(0, 2, dialog)
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for name, keys in self.shortcut_table():
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(name))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(460, 520)
+        dialog.open()
 
     def _about(self) -> None:
         from .. import __version__
@@ -172,11 +214,25 @@ class MainWindow(QMainWindow):
         self.agent_message.clear()
         self.runner.run(Command(Capability.SET_AGENT_STATE, None, args))
 
+    def _dnd_clicked(self, checked: bool) -> None:
+        self.agent_message.clear()
+        self.runner.run(Command(Capability.DND_ON if checked else Capability.DND_OFF))
+        me = self.bridge.store.me
+        self.dnd.setChecked(bool(me and me.dnd))  # shown as the platform confirms, not as clicked
+
+    def _show_dnd(self, agent: Agent | None) -> None:
+        on = bool(agent and agent.dnd)
+        self.dnd.setChecked(on)
+        reason = self.runner.why_not(Command(Capability.DND_OFF if on else Capability.DND_ON))
+        self.dnd.setEnabled(reason is None)
+        self.dnd.setToolTip(self.tr("Do not disturb") if reason is None else f"{self.tr('Do not disturb')}: {reason}")
+
     def _agent_changed(self, old: Agent | None, new: Agent) -> None:
         if new.agent_id == self.bridge.store.self_agent_id:
             self._show_agent(new)
 
     def _show_agent(self, agent: Agent | None) -> None:
+        self._show_dnd(agent)
         if agent is None:
             return
         self.state_selector.blockSignals(True)
@@ -283,7 +339,7 @@ class MainWindow(QMainWindow):
         self.runner.run(command)
 
     def _command_failed(self, command: Command, reason: str) -> None:
-        if command.capability is Capability.SET_AGENT_STATE:
+        if command.capability in (Capability.SET_AGENT_STATE, Capability.DND_ON, Capability.DND_OFF):
             self.agent_message.setText(reason)
             self._show_agent(self.bridge.store.me)
         else:

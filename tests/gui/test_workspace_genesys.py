@@ -106,3 +106,24 @@ def test_email_reply_from_the_editor(workspace, qtbot):
     click(qtbot, window, Capability.EMAIL_SEND)
     sent = sim.truth()["sentEmails"][-1]
     assert sent["text"].startswith("Paid in full, thanks.") and sent["subject"] == "Re: Invoice <b>42</b>"
+
+
+def test_dnd_toggle_follows_the_platform(workspace, qtbot):
+    window, sim, store = workspace
+    assert window.dnd.isEnabled() and not window.dnd.isChecked()
+    with qtbot.waitSignal(window.runner.confirmed, timeout=5000):
+        qtbot.mouseClick(window.dnd, Qt.MouseButton.LeftButton)
+    assert store.me.dnd and window.dnd.isChecked() and sim.truth()["agent"]["dnd"]
+    assert window.state_selector.currentText().startswith("Do not disturb")
+    with qtbot.waitSignal(window.runner.confirmed, timeout=5000):
+        qtbot.mouseClick(window.dnd, Qt.MouseButton.LeftButton)
+    assert not store.me.dnd and not window.dnd.isChecked()
+
+
+def test_shortcut_help_lists_the_documented_keys(workspace):
+    window, sim, store = workspace
+    table = dict(window.shortcut_table())
+    for action, keys in {"Answer": "Ctrl+Shift+A", "Hang up": "Ctrl+Shift+H", "Hold": "Ctrl+Shift+O",
+                         "Mute": "Ctrl+Shift+M", "Transfer": "Ctrl+Shift+T", "Next interaction": "Ctrl+Tab",
+                         "Change state": "Ctrl+Shift+S"}.items():
+        assert table[action] == keys
