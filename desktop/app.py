@@ -81,8 +81,9 @@ class DesktopSession:
                 self.controller = make_controller(profile, self.store, self.timers)
             self.runner.controller = self.controller
             await self.controller.connect(login=True)
-            if self.demo is not None:  # the demo starts the agent Ready so work arrives at once
-                self.runner.run(Command(Capability.SET_AGENT_STATE, None, {"state": "ready"}))
+            ready = Command(Capability.SET_AGENT_STATE, None, {"state": "ready"})
+            if self.demo is not None and self.controller.why_not(ready) is None:
+                self.runner.run(ready)  # the demo starts the agent Ready so work arrives at once
             self.ready.set()
             for number in self._pending_dials:
                 self.dial(number)

@@ -233,6 +233,10 @@ class MainWindow(QMainWindow):
 
     def _show_agent(self, agent: Agent | None) -> None:
         self._show_dnd(agent)
+        reason = self.runner.why_not(Command(Capability.SET_AGENT_STATE, None, {"state": "ready"}))
+        self.state_selector.setEnabled(reason is None)
+        self.state_selector.setToolTip(self.tr("Agent state") if reason is None
+                                       else f"{self.tr('Agent state')}: {reason}")
         if agent is None:
             return
         self.state_selector.blockSignals(True)

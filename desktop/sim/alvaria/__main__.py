@@ -1,0 +1,63 @@
+"""``python -m desktop.sim.alvaria --port N --scenario NAME``: run the Alvaria simulator alone."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+
+from .server import AlvariaSimulator
+
+
+def _users(text: str | None) -> dict[str, str] | None:
+    if not text:
+        return None
+    out = {}
+    for pair in text.split(","):
+        name, _, pw = pair.partition(":")
+        if name:
+            out[name.strip()] = pw
+    return out
+
+
+async def _main(args: argparse.Namespace) -> int:
+    sim = AlvariaSimulator(host=args.host, port=args.port, scenario=args.scenario, users=_users(args.users),
+                           api_key=args.api_key, org_id=args.org_id, long_poll_wait_s=args.long_poll_wait,
+                           time_scale=args.time_scale, agents=args.agents, event_rate=args.event_rate)
+    await sim.start()
+    login = sim.credentials()
+    print(f"Alvaria simulator listening on {sim.base_url} (org {sim.org_id!r}, token URL {sim.token_url}, "
+          f"client {login['user']!r}, api key {login['api_key']!r})", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
+            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
+    try:
+        await stop.wait()
+    finally:
+        await sim.stop()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m desktop.sim.alvaria", description=__doc__)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    p.add_argument("--scenario", default="idle", help="idle, demo, floor, or a path to a scenario JSON file")
+    p.add_argument("--users", default=None, help="client_id:secret[,client_id:secret] (default: the scenario's)")
+    p.add_argument("--api-key", default="demo-api-key")
+    p.add_argument("--org-id", default="acme")
+    p.add_argument("--time-scale", type=float, default=1.0, help="multiplies scenario delays and inactivityDelay")
+    p.add_argument("--long-poll-wait", type=float, default=15.0, help="seconds an empty GET /events is held")
+    p.add_argument("--agents", type=int, default=50, help="floor users (demo, floor)")
+    p.add_argument("--event-rate", type=float, default=None, help="floor events per second")
+    args = p.parse_args(argv)
+    return asyncio.run(_main(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
