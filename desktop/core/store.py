@@ -66,6 +66,7 @@ class Store:
         self.confirmation_count = 0  # confirmations ever applied; indexes confirmations_since
         self.connection = Connection()
         self.renamed: dict[str, str] = {}  # old id -> new id
+        self._ended: OrderedDict[str, None] = OrderedDict()  # ended interactions, oldest first
 
     # -- listeners -------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -174,7 +175,7 @@ class Store:
         if old is None or new.state is not old.state:
             self.history.setdefault(iid, deque(maxlen=self._history_length)).append(HistoryEntry(now, new.state))
         if not new.active:
-            self._prune_ended()
+            self._ended_now(iid)
         return [Change("interaction", iid, old, new)]
 
     def _renamed(self, event: InteractionRenamed) -> list[Change]:
@@ -184,6 +185,8 @@ class Store:
             return []
         new = replace(old, interaction_id=event.new_id, previous_id=event.old_id)
         self.interactions[event.new_id] = new
+        if self._ended.pop(event.old_id, 0) is None:
+            self._ended[event.new_id] = None
         if event.old_id in self.history:
             self.history[event.new_id] = self.history.pop(event.old_id)
         if event.old_id in self.messages:
@@ -197,6 +200,7 @@ class Store:
             if old.active and iid not in event.present:
                 new = replace(old, state=InteractionState.ENDED, state_since=now, capabilities=frozenset())
                 self.interactions[iid] = new
+                self._ended_now(iid)
                 self.history.setdefault(iid, deque(maxlen=self._history_length)).append(HistoryEntry(now, new.state))
                 out.append(Change("interaction", iid, old, new))
         return out
@@ -237,9 +241,11 @@ class Store:
         self.queues[event.queue_id] = new
         return [Change("queue", event.queue_id, old, new)]
 
-    def _prune_ended(self) -> None:
-        ended = [iid for iid, i in self.interactions.items() if not i.active]
-        for iid in ended[: max(0, len(ended) - self._ended_capacity)]:
-            del self.interactions[iid]
-            self.history.pop(iid, None)
-            self.messages.pop(iid, None)
+    def _ended_now(self, iid: str) -> None:
+        """Keep the last ``ended_capacity`` ended interactions; forget older ones (O(1) per event)."""
+        self._ended[iid] = None
+        while len(self._ended) > self._ended_capacity:
+            gone, _ = self._ended.popitem(last=False)
+            self.interactions.pop(gone, None)
+            self.history.pop(gone, None)
+            self.messages.pop(gone, None)

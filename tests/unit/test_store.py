@@ -132,3 +132,13 @@ def test_any_interleaving_of_duplicates_and_replays_gives_the_same_state(events,
     noisy = Store(clock=clock)
     noisy.apply_all(noisy_events)
     assert final_state(noisy) == final_state(clean)
+
+
+def test_only_the_most_recent_ended_interactions_are_kept():
+    store = Store(clock=clock, ended_capacity=3)
+    for n in range(10):
+        store.apply(InteractionChanged(interaction_id=f"c{n}", changes={"state": InteractionState.CONNECTED}))
+        store.apply(InteractionChanged(interaction_id=f"c{n}", changes={"state": InteractionState.ENDED}))
+    store.apply(InteractionChanged(interaction_id="live", changes={"state": InteractionState.CONNECTED}))
+    assert sorted(store.interactions) == ["c7", "c8", "c9", "live"]
+    assert sorted(store.history) == ["c7", "c8", "c9", "live"]
