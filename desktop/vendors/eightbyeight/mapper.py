@@ -1,0 +1,591 @@
+"""Pure 8x8 mapping: one event tree (from JSON or XML) → normalized facts and fields.
+
+No I/O, no clock, no state: everything an answer depends on is an argument. The stateful part
+(which interactions are the desktop agent's, queue counts, replay de-duplication) is in
+``tracker.py``. Line references: ``S:n`` = 8x8-streaming-api-sapi.md, ``E:n`` =
+8x8-event-streaming-reference.md, "digest" = streaming-vendors-digest.md.
+
+Tolerance rules (digest §6.1, §6.2):
+
+* the record type is the single top-level key (``ClientCheck``, ``AgentStatusChange``,
+  ``AgentProvChange``, ``Interaction``; S:266, S:284, S:305, S:325), the interaction's type is
+  ``Interaction.event`` (S:364). Event names match case-insensitively, ignoring spaces, ``-`` and
+  ``_``, and through an alias table (``InteractionDeAssigned`` S:127; ``Interaction Hold/Unhold``
+  S:88 = ``LineHoldStatus`` E:22; skill events top-level E:10-11 or as ``AgentProvChange.event``
+  S:308). An unknown top-level key whose body has a known ``event`` is dispatched on that.
+* ``callState`` is advisory: the event type decides; callState only breaks the one tie the
+  tables agree on (``InteractionAccepted``: CS_INPROGRESS = ringing at the far end,
+  CS_CONNECTED = talking, S:92, E:18). Unknown callStates (``CEC_DISCONNECT_NORMAL``,
+  ``CUSTOMER`` in the callState column, S:160, S:200) are ignored.
+* numbers may arrive as strings and strings as numbers (``callingName`` 447799147855 at E:110,
+  phone numbers as JSON numbers S:347); booleans as ``true``/``"true"``/``"yes"`` (§6.2).
+  Every value kept is text. ``msgInfo`` may be ``{}`` (E:75) or missing.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ...core.vocabulary import AgentState, Direction, InteractionState as S, Media, Recording
+
+# -- coercion -------------------------------------------------------------------------------------
+
+
+def text(value: Any) -> str | None:
+    """Any scalar as text (None/"" → None); booleans as true/false; 5515557212.0 → "5515557212"."""
+    if value is None:
+        return None
+    t = type(value)
+    if t is str:
+        return value or None
+    if t is bool:
+        return "true" if value else "false"
+    if t is int:
+        return str(value)
+    if t is float:
+        return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value) or None
+
+
+_TRUE = frozenset({"true", "yes", "y", "1", "on"})
+_FALSE = frozenset({"false", "no", "n", "0", "off", "none"})
+
+
+def flag(value: Any) -> bool | None:
+    """true/false/"yes"/"no"/"true"/1/0 → bool; anything else → None (digest §6.2)."""
+    if type(value) is bool:
+        return value
+    if isinstance(value, (int, float)):
+        return bool(value)
+    if isinstance(value, str):
+        v = value.strip().lower()
+        if v in _TRUE:
+            return True
+        if v in _FALSE:
+            return False
+    return None
+
+
+def number(value: Any) -> float | None:
+    if type(value) is bool or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def epoch_s(value: Any) -> float | None:
+    """A plausible epoch timestamp in seconds; milliseconds (msgInfo.timestamp, S:271) are scaled."""
+    v = number(value)
+    if v is None or v <= 0:
+        return None
+    if v > 1e11:
+        v /= 1000.0
+    return v if 9e8 < v < 1e10 else None
+
+
+# -- names ----------------------------------------------------------------------------------------
+CLIENT_CHECK = "ClientCheck"
+AGENT_STATUS = "AgentStatusChange"
+AGENT_PROV = "AgentProvChange"
+INTERACTION = "Interaction"
+
+INTERACTION_EVENTS = (
+    "InteractionCreated", "InteractionQueued", "InteractionAssigned", "InteractionAccepted",
+    "InteractionCustomerAccepted", "InteractionRejected", "InteractionUnqueued", "LineHoldStatus",
+    "LineMuteStatus", "InteractionRecordingStarted", "RecordingStatus", "InteractionPostProcess",
+    "InteractionRecordingReady", "InteractionEndPostProcess", "InteractionDeassigned",
+    "InteractionTransferRequest", "InteractionReconnect", "InteractionParticipantChange",
+    "InteractionParticipantRemovedByHost", "InteractionJoinLinesRequest", "InteractionJoined",
+    "InteractionChanged", "InteractionQueueTimeout", "InteractionDeleted", "GuestChatEnd",
+    "MediaProxyAdded", "MediaProxyRemoved",
+)  # digest §1.5 = S:84-98 ∪ E:8-47
+AGENT_EVENTS = (AGENT_STATUS, AGENT_PROV, "AgentSkillCreated", "AgentSkillChanged")
+IGNORED_EVENTS = frozenset({"MediaProxyAdded", "MediaProxyRemoved"})  # E:46-47, nothing for a desktop
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "", name).lower()
+
+
+_NAMES: dict[str, str] = {_fold(n): n for n in (*INTERACTION_EVENTS, *AGENT_EVENTS, CLIENT_CHECK, INTERACTION)}
+_NAMES.update({
+    _fold("Interaction Hold/Unhold"): "LineHoldStatus",   # S:88 vs E:22
+    "interactionhold": "LineHoldStatus", "interactionunhold": "LineHoldStatus",
+    "holdstatus": "LineHoldStatus", "linehold": "LineHoldStatus", "lineunhold": "LineHoldStatus",
+    "mutestatus": "LineMuteStatus", "linemute": "LineMuteStatus", "lineunmute": "LineMuteStatus",
+    "interactionmute": "LineMuteStatus", "interactionunmute": "LineMuteStatus",
+    "interactionrecordingstatus": "RecordingStatus",
+    "interactiondeassign": "InteractionDeassigned",       # DeAssigned S:127 folds here anyway
+    "heartbeat": CLIENT_CHECK,
+})
+_HOLD_VERB = {"interactionhold": True, "interactionunhold": False, "linehold": True, "lineunhold": False}
+_MUTE_VERB = {"linemute": True, "lineunmute": False, "interactionmute": True, "interactionunmute": False}
+
+
+_TOP_EXACT = {CLIENT_CHECK: CLIENT_CHECK, AGENT_STATUS: AGENT_STATUS, AGENT_PROV: AGENT_PROV, INTERACTION: INTERACTION}
+
+
+def canonical(name: Any) -> str | None:
+    """The document's spelling of an event or record name, matched loosely; None if unknown."""
+    if not isinstance(name, str) or not name:
+        return None
+    return _NAMES.get(name.lower()) or _NAMES.get(_fold(name))
+
+
+def envelopes(raw: Any) -> list[tuple[str | None, str, Any]]:
+    """The records in one decoded event: ``(canonical kind or None, key as sent, body)``.
+
+    One top-level key per record (digest §1.4); several keys are read as several records. A flat
+    object with ``event`` + ``interactionGUID`` (no wrapper) is read as an Interaction.
+    """
+    if type(raw) is not dict:
+        if not isinstance(raw, dict):
+            return [(None, type(raw).__name__, raw)]
+    if len(raw) == 1:
+        for key, body in raw.items():
+            kind = _TOP_EXACT.get(key)
+            if kind is not None and type(body) is dict:
+                return [(kind, key, body)]
+    if "event" in raw and ("interactionGUID" in raw or "agentId" in raw) and not any(
+            isinstance(v, dict) and k not in ("msgInfo", "attachedData") for k, v in raw.items()):
+        kind = INTERACTION if "interactionGUID" in raw else canonical(raw.get("event"))
+        return [(kind, "(flat)", raw)]
+    out: list[tuple[str | None, str, Any]] = []
+    for key, body in raw.items():
+        kind = canonical(key)
+        if kind is None and isinstance(body, dict):
+            inner = canonical(body.get("event"))
+            if inner in AGENT_EVENTS:
+                kind = AGENT_PROV if inner != AGENT_STATUS else AGENT_STATUS
+            elif inner is not None and inner != CLIENT_CHECK:
+                kind = INTERACTION
+        elif kind in INTERACTION_EVENTS:
+            kind = INTERACTION      # GuestChatEnd / MediaProxy* as their own wrapper (E:42-47): same body
+        elif kind in ("AgentSkillCreated", "AgentSkillChanged"):
+            kind = AGENT_PROV       # E:10-11 list them as types; S:308 shows them as AgentProvChange.event
+        out.append((kind, str(key), body))
+    return out
+
+
+def interaction_event_name(kind_key: str, body: Mapping[str, Any]) -> str | None:
+    """``Interaction.event`` (S:364); for a wrapper named after the event (GuestChatEnd), the key."""
+    name = canonical(body.get("event"))
+    if name is None:
+        name = canonical(kind_key)
+        if name == INTERACTION:
+            return None
+    return name
+
+
+def msg_info(body: Mapping[str, Any]) -> tuple[str | None, str | None, Any]:
+    info = body.get("msgInfo")
+    if not isinstance(info, dict):
+        return None, None, None
+    return text(info.get("instanceId")), text(info.get("sequenceId")), info.get("timestamp")
+
+
+_CONTENT_SKIP = frozenset({"msgInfo"})
+
+
+def event_key(kind: str, body: Any) -> str:
+    """The identity of one record, for de-duplicating cache replays (S:66-67, digest §1.2 #5).
+
+    ``msgInfo.instanceId`` + ``sequenceId`` when both are present (S:268-271), qualified by the
+    record type and its subject (interaction GUID / agent id), so that a server whose counter
+    restarts is not mistaken for a replay as long as its events differ; otherwise a content key:
+    the whole record without ``msgInfo``, canonically serialized (identical payloads are the
+    same event).
+    """
+    if type(body) is dict:
+        info = body.get("msgInfo")
+        if type(info) is dict and info:
+            instance, sequence = info.get("instanceId"), info.get("sequenceId")
+            if instance is not None and sequence is not None and instance != "" and sequence != "":
+                subject = body.get("interactionGUID") or body.get("agentId") or ""
+                return f"{instance}#{sequence}#{kind}#{body.get('event') or ''}#{subject}"
+        content = {k: v for k, v in body.items() if k not in _CONTENT_SKIP}
+    else:
+        content = body
+    return "c:" + json.dumps([kind, content], sort_keys=True, ensure_ascii=False, default=str)
+
+
+def event_time(body: Mapping[str, Any]) -> float | None:
+    """When the platform says it happened: interactionEventTS / eventTS / statusEventTS (epoch s,
+    E:67, E:141) or msgInfo.timestamp (epoch ms, S:271)."""
+    for key in ("interactionEventTS", "eventTS", "statusEventTS"):
+        value = body.get(key)
+        if value is not None:
+            if type(value) is int and 900_000_000 < value < 10_000_000_000:
+                return float(value)
+            at = epoch_s(value)
+            if at is not None:
+                return at
+    info = body.get("msgInfo")
+    if isinstance(info, dict):
+        return epoch_s(info.get("timestamp"))
+    return None
+
+
+# -- agents ---------------------------------------------------------------------------------------
+# 8x8 publishes one numeric agent-status list for its Contact Center Agent Status API
+# (developer.8x8.com "Contact Center Agent Status API": 0 UNKNOWN, 1 LOGGED_OUT, 2 LOGGED_IN,
+# 3 ON_BREAK, 4 WAIT_TRANSACT, 5 WORK_OFFLINE, 6 TRANSACT_OFFERED, 7 PROCESS_TRANSACT,
+# 8 POST_PROCESS, 9 BUSY, 10 DIRECT_CALL, 11 ON_EMAIL). SAPI's own documents publish no table
+# and warn that codes can differ per status-code list (S:228), so this is only the default:
+# the profile's [8x8.agent_states] overrides any code.
+STATUS_NAMES: Mapping[str, str] = {
+    "0": "UNKNOWN", "1": "LOGGED_OUT", "2": "LOGGED_IN", "3": "ON_BREAK", "4": "WAIT_TRANSACT", "5": "WORK_OFFLINE",
+    "6": "TRANSACT_OFFERED", "7": "PROCESS_TRANSACT", "8": "POST_PROCESS", "9": "BUSY", "10": "DIRECT_CALL",
+    "11": "ON_EMAIL",
+}
+DEFAULT_AGENT_STATES: Mapping[str, tuple[AgentState, str | None]] = {
+    "0": (AgentState.UNKNOWN, None),
+    "1": (AgentState.LOGGED_OUT, None),
+    "2": (AgentState.NOT_READY, None),          # LOGGED_IN: logged in, not yet available
+    "3": (AgentState.AWAY, None),               # ON_BREAK
+    "4": (AgentState.READY, None),              # WAIT_TRANSACT: available, waiting for work
+    "5": (AgentState.NOT_READY, None),          # WORK_OFFLINE (the S:292 sample: 5 with reason code 801=1722)
+    "6": (AgentState.BUSY, None),               # TRANSACT_OFFERED
+    "7": (AgentState.BUSY, None),               # PROCESS_TRANSACT
+    "8": (AgentState.AFTER_CALL_WORK, None),    # POST_PROCESS
+    "9": (AgentState.BUSY, None),               # BUSY
+    "10": (AgentState.BUSY, None),              # DIRECT_CALL
+    "11": (AgentState.BUSY, None),              # ON_EMAIL
+}
+
+
+def agent_state_table(configured: Mapping[str, Any] | None) -> dict[str, tuple[AgentState, str | None]]:
+    """The default table with the profile's ``[8x8.agent_states]`` entries over it.
+
+    Profile values are state names (``"ready"``) or ``"state:label"`` (``"not_ready:Lunch"``,
+    the label becomes the agent's reason). Raises ValueError naming a bad entry.
+    """
+    table: dict[str, tuple[AgentState, str | None]] = dict(DEFAULT_AGENT_STATES)
+    for code, value in (configured or {}).items():
+        if not isinstance(value, str):
+            raise ValueError(f"[8x8.agent_states] {code!r} must be a state name, not {type(value).__name__}")
+        state, _, label = value.partition(":")
+        try:
+            table[str(code).strip()] = (AgentState(state.strip().lower()), label.strip() or None)
+        except ValueError:
+            raise ValueError(f"[8x8.agent_states] {code!r} = {value!r}: not one of "
+                             f"{', '.join(s.value for s in AgentState)}") from None
+    return table
+
+
+def _none_word(value: Any) -> str | None:
+    if type(value) is str:
+        return None if value in ("none", "") or value.strip().lower() in ("none", "null", "") else value
+    t = text(value)
+    return None if t is None or t.strip().lower() in ("none", "null", "") else t
+
+
+def agent_status_changes(body: Mapping[str, Any], table: Mapping[str, tuple[AgentState, str | None]]
+                         ) -> tuple[str | None, dict[str, Any]]:
+    """AgentStatusChange (S:284-296, E:52-67) → (agentId, Agent field changes).
+
+    ``newState`` goes through ``table``; an unknown code gives ``unknown`` with ``vendor_state``
+    kept. ``newReasonCodeUser`` ("801=1722", "user-defined reason code", E:67) is the
+    reason_code; the reason is the table's label, else ``newSubStateReason``/``newSubState``
+    unless they say "none" (S:293-294).
+    """
+    agent_id = body.get("agentId")
+    if type(agent_id) is not str:
+        agent_id = text(agent_id)
+    code = body.get("newState")
+    code = str(code) if type(code) is int else text(code)
+    if code is not None and code.endswith(".0"):
+        code = code[:-2]
+    changes: dict[str, Any] = {}
+    if code is not None:
+        code = code.strip()
+        state, label = table.get(code, (AgentState.UNKNOWN, None))
+        changes["state"] = state
+        changes["vendor_state"] = code
+        changes["reason"] = label or _none_word(body.get("newSubStateReason")) or _none_word(body.get("newSubState"))
+        changes["reason_code"] = _none_word(body.get("newReasonCodeUser"))
+    name = text(body.get("agentName")) or text(body.get("displayName")) or text(body.get("name"))
+    if name:
+        changes["name"] = name
+    return agent_id, changes
+
+
+def agent_prov_changes(body: Mapping[str, Any]) -> tuple[str | None, dict[str, Any]]:
+    """AgentProvChange (S:305-316, E:71-82): skills only in the samples; a display name when sent (S:85)."""
+    agent_id = text(body.get("agentId"))
+    changes: dict[str, Any] = {}
+    first, last = text(body.get("firstName")), text(body.get("lastName"))
+    name = text(body.get("agentName")) or text(body.get("displayName")) or text(body.get("name")) or (
+        " ".join(x for x in (first, last) if x) or None)
+    if name:
+        changes["name"] = name
+    return agent_id, changes
+
+
+# -- interactions ---------------------------------------------------------------------------------
+MEDIA = {"phone": Media.VOICE, "voice": Media.VOICE, "call": Media.VOICE, "chat": Media.CHAT,
+         "email": Media.EMAIL, "sms": Media.SMS, "text": Media.SMS, "callback": Media.CALLBACK,
+         "t": Media.VOICE}  # attachedData med "T" = telephony [inferred, digest §1.7]
+_GUID_MEDIA = re.compile(r"-(phone|chat|email|sms|voice)-", re.I)   # int-…-phone-00-tenant (S:367)
+CALL_STATES = frozenset({"CS_IDLE", "CS_QUEUED", "CS_INPROGRESS", "CS_CONNECTED", "CS_HOLD", "CS_DISCONNECTED"})
+# Top-level fields kept in ``data`` beside the attached data (hang-up reason and initiator:
+# S:87, E:165-167; the rest are ids a screen pop or a supervisor may want).
+DATA_FIELDS = ("callHangupReason", "hangupInitiator", "dispositionCode", "rejectReason", "transactionNum")
+
+
+@dataclass(slots=True)
+class Facts:
+    """What one Interaction record says, typed and coerced; None = not said."""
+
+    guid: str | None
+    event: str | None
+    agent_id: str | None = None
+    participants: tuple[str, ...] | None = None
+    call_state: str | None = None
+    media: Media | None = None
+    direction: Direction | None = None
+    outbound: bool | None = None
+    remote: str | None = None
+    remote_e164: bool = False      # from remotePhoneNum (digest §1.7: prefer it)
+    remote_name: str | None = None
+    queue_name: str | None = None
+    queue_id: str | None = None
+    channel: str | None = None
+    status: Any = None
+    queue_time: float | None = None
+    at: float | None = None
+    data: dict[str, str] = field(default_factory=dict)
+
+
+def attached_data(body: Mapping[str, Any]) -> dict[str, str]:
+    """``attachedData.attachedDatum[]`` (S:326-362) as text; one datum or a list; XML attributes too."""
+    container = body.get("attachedData")
+    if not isinstance(container, dict):
+        return {}
+    items = container.get("attachedDatum")
+    if isinstance(items, dict):
+        items = [items]
+    elif not isinstance(items, list):
+        return {}
+    out: dict[str, str] = {}
+    for item in items:
+        if type(item) is not dict:
+            continue
+        key = item.get("attachedDataKey")
+        if type(key) is not str:
+            key = text(key)
+            if key is None:
+                continue
+        value = item.get("attachedDataValue")
+        if type(value) is not str:
+            value = text(value) or ""
+        out[key] = value
+    return out
+
+
+def _participants(value: Any) -> tuple[str, ...] | None:
+    """``participatingAgents`` is one id in the samples (E:196); a list or a comma list is accepted."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        items = [text(v) for v in value]
+    elif isinstance(value, dict):
+        inner = value.get("agentId") or value.get("participatingAgent") or list(value.values())
+        return _participants(inner)
+    else:
+        t = text(value) or ""
+        items = re.split(r"[,;\s]+", t)
+    return tuple(sorted({i for i in items if i}))
+
+
+def _queue_from_key(que: str | None) -> str | None:
+    """``que`` = "acmecorp01~~queue~~phone~~591" (S:423): the last part is the queue id."""
+    if not que or "~~" not in que:
+        return None
+    return que.rsplit("~~", 1)[-1] or None
+
+
+def interaction_facts(body: Mapping[str, Any], event: str | None = None,
+                      data: dict[str, str] | None = None) -> Facts:
+    """One Interaction record (S:323-544, E:84-261) → :class:`Facts`. ``data``: the record's
+    attached data when the caller already has it parsed (the same ``attachedData`` as before)."""
+    get = body.get
+    data = dict(data) if data is not None else attached_data(body)
+    guid = text(get("interactionGUID")) or text(get("interactionGuid")) or text(get("interactionId"))
+    facts = Facts(guid=guid, event=event or canonical(get("event")), data=data)
+    facts.agent_id = text(get("agentId"))
+    facts.participants = _participants(get("participatingAgents"))
+    cs = text(get("callState"))
+    facts.call_state = cs.upper() if cs and cs.upper() in CALL_STATES else None
+    media = MEDIA.get((text(get("mediaType")) or "").lower())
+    if media is None and guid:
+        m = _GUID_MEDIA.search(guid)
+        media = MEDIA.get(m.group(1).lower()) if m else None
+    if media is None and "med" in data:
+        media = MEDIA.get(data["med"].lower())
+    facts.media = media
+    direction = (text(get("direction")) or "").lower()
+    out_flag = flag(get("isOutboundCall"))
+    if direction in ("in", "inbound"):
+        facts.direction, facts.outbound = Direction.INBOUND, False
+    elif direction in ("out", "outbound"):
+        facts.direction, facts.outbound = Direction.OUTBOUND, True
+    elif out_flag is not None:
+        facts.direction, facts.outbound = (Direction.OUTBOUND if out_flag else Direction.INBOUND), out_flag
+    # caller: the E.164 string first, never a number that lost its + (digest §1.7)
+    facts.remote = data.get("remotePhoneNum") or data.get("phoneNum") or data.get("pho") or None
+    facts.remote_e164 = bool(data.get("remotePhoneNum"))
+    facts.remote_name = data.get("remoteCallingName") or data.get("callingName") or None
+    facts.channel = text(get("inboundChannelid")) or data.get("cha") or None
+    facts.queue_id = text(get("queueId")) or _queue_from_key(data.get("que"))
+    facts.queue_name = data.get("tenantSkillName") or None
+    facts.status = get("status")
+    facts.queue_time = epoch_s(get("queueTime")) or epoch_s(data.get("tim"))
+    facts.at = event_time(body)
+    for key in DATA_FIELDS:
+        if key in body:
+            value = text(get(key))
+            if value is not None:
+                data[key] = value
+    return facts
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    state: S | None = None
+    held: bool | None = None
+    muted: bool | None = None
+    recording: Recording | None = None
+    leaves: bool = False        # the record removes the interaction from its agent (Deassigned, Rejected)
+    leg: bool = False           # the record is about one agent's leg (apply it only for the owner)
+
+
+_EARLY = frozenset({None, S.QUEUED, S.DIALING, S.OFFERED})
+LEG_EVENTS = frozenset({"InteractionAssigned", "InteractionAccepted", "InteractionRejected",
+                        "InteractionDeassigned", "InteractionPostProcess", "InteractionEndPostProcess"})
+
+
+def transition(event: str | None, facts: Facts, prior: S | None, *, accepted: bool = False,
+               outbound: bool | None = None) -> Transition:
+    """The normalized effect of one Interaction record, given the interaction's prior state.
+
+    The event type decides (digest §1.8 "client state-machine guidance"); never a fixed order
+    (digest §6.1 #15):
+
+    ========================================  =========================================================
+    InteractionCreated (S:86)                 dialing when outbound, else queued (only as a first state)
+    InteractionQueued (S:89)                  queued (while not yet answered)
+    InteractionAssigned (S:90, E:169)         offered: assigned, before the agent accepts (not after an accept)
+    InteractionAccepted (S:92)                dialing when CS_INPROGRESS or outbound (ringing far end), else connected
+    InteractionCustomerAccepted (S:93)        connected
+    LineHoldStatus / Interaction Hold (E:22)  held when status true (E:245) / CS_HOLD, else connected
+    LineMuteStatus (E:23)                     muted = status
+    InteractionRecordingStarted (S:91)        recording on
+    RecordingStatus (E:258, E:263)            "pause" → paused, "resume" → on, "stop" → off
+    InteractionPostProcess (S:94)             wrap_up
+    InteractionEndPostProcess (S:96)          ended (wrap-up concluded)
+    InteractionDeassigned (S:97)              ended for that agent (leaves)
+    InteractionRejected (E:20)                leaves the agent; the call goes back to the queue
+    InteractionDeleted (S:87), GuestChatEnd   ended
+    anything else                             no state change (data and participants only)
+    ========================================  =========================================================
+    """
+    if event == "InteractionCreated":
+        if prior is None or prior in (S.QUEUED, S.DIALING):
+            is_out = facts.outbound if facts.outbound is not None else outbound
+            if is_out is None:
+                is_out = facts.call_state == "CS_IDLE"   # outbound rows of S:117-216 are CS_IDLE; inbound CS_QUEUED
+            return Transition(state=S.DIALING if is_out else S.QUEUED)
+        return Transition()
+    if event == "InteractionQueued":
+        return Transition(state=S.QUEUED if prior in _EARLY and not accepted else None)
+    if event == "InteractionUnqueued" or event == "InteractionQueueTimeout":
+        return Transition()
+    if event == "InteractionAssigned":
+        return Transition(state=S.OFFERED if prior in _EARLY and not accepted else None, leg=True)
+    if event == "InteractionAccepted":
+        is_out = facts.outbound if facts.outbound is not None else outbound
+        if facts.call_state == "CS_INPROGRESS" or (facts.call_state != "CS_CONNECTED" and is_out):
+            state = S.DIALING if prior in _EARLY or prior is S.DIALING else None
+        else:
+            state = S.CONNECTED if prior is not S.HELD else None
+        return Transition(state=state, leg=True)
+    if event == "InteractionCustomerAccepted":
+        return Transition(state=S.CONNECTED if prior is not S.HELD else None)
+    if event == "LineHoldStatus":
+        held = flag(facts.status)
+        if held is None:
+            verb = _fold(str(facts.event or ""))
+            held = _HOLD_VERB.get(verb)
+        if held is None and facts.call_state in ("CS_HOLD", "CS_CONNECTED"):
+            held = facts.call_state == "CS_HOLD"
+        if held is None:
+            return Transition()
+        if held:
+            return Transition(state=S.HELD, held=True)
+        return Transition(state=S.CONNECTED if prior in (S.HELD, S.CONNECTED, None) else None, held=False)
+    if event == "LineMuteStatus":
+        muted = flag(facts.status)
+        return Transition(muted=muted) if muted is not None else Transition()
+    if event == "InteractionRecordingStarted":
+        return Transition(recording=Recording.ON)
+    if event == "RecordingStatus":
+        status = (text(facts.status) or "").strip().lower()
+        if status in ("pause", "paused"):
+            return Transition(recording=Recording.PAUSED)
+        if status in ("resume", "resumed", "start", "started", "on"):
+            return Transition(recording=Recording.ON)
+        if status in ("stop", "stopped", "off"):
+            return Transition(recording=Recording.OFF)
+        return Transition()
+    if event == "InteractionPostProcess":
+        return Transition(state=S.WRAP_UP, leg=True)
+    if event == "InteractionEndPostProcess":
+        return Transition(state=S.ENDED, leg=True)
+    if event == "InteractionDeassigned":
+        return Transition(state=S.ENDED, leaves=True, leg=True)
+    if event == "InteractionRejected":
+        return Transition(state=S.QUEUED, leaves=True, leg=True)
+    if event in ("InteractionDeleted", "GuestChatEnd"):
+        return Transition(state=S.ENDED)
+    return Transition()
+
+
+def interaction_fields(facts: Facts, *, known_e164: bool = False) -> dict[str, Any]:
+    """The Interaction snapshot fields a record states (partial; data merged by the caller).
+
+    With ``known_e164`` (the interaction's number already came from ``remotePhoneNum``), a
+    number from ``phoneNum``/``pho`` (a JSON number that lost its +, S:347) does not replace it.
+    """
+    fields: dict[str, Any] = {}
+    if known_e164 and not facts.remote_e164 and facts.remote is not None:
+        facts.remote = None
+    if facts.media is not None:
+        fields["media"] = facts.media
+    if facts.direction is not None:
+        fields["direction"] = facts.direction
+    if facts.remote is not None:
+        fields["remote"] = facts.remote
+    if facts.remote_name is not None:
+        fields["remote_name"] = facts.remote_name
+    queue = facts.queue_name or facts.queue_id
+    if queue is not None:
+        fields["queue"] = queue
+    if facts.direction is Direction.INBOUND:
+        if facts.remote is not None:
+            fields["from_"] = facts.remote
+        if facts.channel is not None:
+            fields["to"] = facts.channel
+    elif facts.direction is Direction.OUTBOUND and facts.remote is not None:
+        fields["to"] = facts.remote
+    return fields
