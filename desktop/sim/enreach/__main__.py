@@ -1,0 +1,60 @@
+"""``python -m desktop.sim.enreach --port N --scenario NAME``: run the Enreach RTE simulator alone."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+
+from .server import EnreachSimulator
+
+
+def _users(text: str | None) -> dict[str, str] | None:
+    if not text:
+        return None
+    out = {}
+    for pair in text.split(","):
+        name, _, secret = pair.partition(":")
+        if name.strip():
+            out[name.strip()] = secret
+    return out
+
+
+async def _main(args: argparse.Namespace) -> int:
+    sim = EnreachSimulator(host=args.host, port=args.port, scenario=args.scenario, users=_users(args.users),
+                           time_scale=args.time_scale, agents=args.agents, event_rate=args.event_rate,
+                           ping_interval_s=args.ping_interval)
+    await sim.start()
+    login = sim.credentials()
+    print(f"Enreach RTE simulator listening on {sim.base_url} (hub {sim.hub_url}; user {login['user']}, "
+          f"secret {login['secret']!r})", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
+            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
+    try:
+        await stop.wait()
+    finally:
+        await sim.stop()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m desktop.sim.enreach", description=__doc__)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    p.add_argument("--scenario", default="idle", help="idle, demo, floor, or a path to a scenario JSON file")
+    p.add_argument("--users", default=None, help="user_id:secret[,user_id:secret] (default: the demo user)")
+    p.add_argument("--time-scale", type=float, default=1.0, help="multiplies every scenario delay")
+    p.add_argument("--agents", type=int, default=None, help="floor agents (default: the scenario's)")
+    p.add_argument("--event-rate", type=float, default=None, help="floor events/s (floor scenario)")
+    p.add_argument("--ping-interval", type=float, default=15.0, help="hub keep-alive ping interval, seconds")
+    return asyncio.run(_main(p.parse_args(argv)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Enreach RTE (SignalR hub): token REST, signalrcore adapter, pure mapper, controller."""
