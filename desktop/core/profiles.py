@@ -27,7 +27,7 @@ VENDOR_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "genesys": {"base_url": str, "place": str, "login_code": str, "queue": str, "channels": list,
                 "cometd_url": str, "after_call_work": bool},
     "8x8": {"url": str, "tenant": str, "subscription_id": str, "output_type": str, "agent_id": str,
-            "heartbeat_timeout_s": (int, float), "agent_states": dict, "relay_url": str,
+            "heartbeat_timeout_s": (int, float), "agent_states": dict,
             "cache_window_s": (int, float)},
     "enreach": {"api_url": str, "user_id": str, "queue_ids": list, "call_list_ids": list,
                 "supervised_user_ids": list, "hub_url": str},
@@ -35,7 +35,7 @@ VENDOR_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
                 "require_acknowledgement": bool, "inactivity_delay": int, "user_ids": list, "events": list,
                 "max_events": int},
 }
-URL_KEYS = {"genesys": ("base_url", "cometd_url"), "8x8": ("url", "relay_url"),
+URL_KEYS = {"genesys": ("base_url", "cometd_url"), "8x8": ("url",),
             "enreach": ("api_url", "hub_url"), "alvaria": ("base_url", "token_url")}
 
 

@@ -13,7 +13,7 @@ Tolerant on input (digest §6.3):
 * DateTimes come with a zone (``Timestamp``, "…Z") or without (``StartTime``, read as UTC);
   ``0001-01-01T00:00:00`` and .NET ``DateTime.MaxValue`` mean "none" (R:416-417, R:430).
 
-Agent state (DESIGN: one mapping table per vendor; also docs/enreach.md):
+Agent state (DESIGN: one mapping table per vendor; also docs/enreach-mapping.md):
 
 | Enreach (R:429 ``UserAvailability.Availability``) | normalized | dnd |
 |---|---|---|
