@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 import qasync
 
 from .core.errors import AuthError, CtiError
+from .core.journal import Journal
 from .core.events import ConnectionChanged, NoticeRaised
 from .core.model import Connection, Notice
 from .core.profiles import Profile, load_profile
@@ -30,6 +31,8 @@ from .qtbridge.excepthook import ErrorReporter
 from .qtbridge.single_instance import InstanceServer, send_to_running
 from .qtbridge.tasks import TaskManager
 from .ui.mainwindow import MainWindow
+from .ui.settings import Settings
+from .ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
 DEFAULT_DEMO = "genesys"
@@ -161,10 +164,14 @@ def run_gui(*, profile: str | None, demo: str | None, supervisor: bool, pending_
 async def _main(app: QApplication, reporter: ErrorReporter, *, profile: str | None, demo: str | None,
                 pending_dial: str | None, timers: Timers | None) -> int:
     store = Store()
+    journal = Journal()
+    store.subscribe(journal)
     bridge = StoreBridge(store)
     tasks = TaskManager(on_error=lambda name, exc: reporter.report(f"Task {name} failed", exc))
     runner = CommandRunner(bridge, tasks, confirm_timeout_s=(timers or Timers()).confirm_timeout_s)
-    window = MainWindow(bridge, runner)
+    settings = Settings()
+    apply_theme(settings.get("appearance/theme"))
+    window = MainWindow(bridge, runner, settings=settings, journal=journal)
     reporter._parent_window = lambda: window
     session = DesktopSession(store, runner, tasks, profile=profile, demo=demo, timers=timers)
     instance = InstanceServer()

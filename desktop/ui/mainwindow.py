@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListView, QMainWindow,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListView,
+                               QMainWindow,
                                QMessageBox, QSplitter, QTableWidget, QTableWidgetItem, QToolBar, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -16,7 +18,8 @@ from ..core.commands import Command
 from ..core.errors import BadInputError
 from ..core.screenpop import render_url, urls_for
 from ..core.model import Agent, Connection, Interaction, Notice, ReasonCode
-from ..core.vocabulary import AgentState, Capability, ConnectionState, InteractionState
+from ..core.journal import Journal
+from ..core.vocabulary import AgentState, Capability, ConnectionState, InteractionState, Media
 from ..qtbridge.bridge import StoreBridge
 from ..qtbridge.commands import CommandRunner
 from . import icons
@@ -24,6 +27,8 @@ from .models import InteractionListModel, format_duration
 from .notifier import Notifier
 from .panel import InteractionPanel
 from .settings import Settings
+from .settingsdialog import SettingsDialog
+from .theme import apply_theme
 from .vocabulary import agent_state_label, connection_label, media_label
 
 log = logging.getLogger(__name__)
@@ -35,13 +40,16 @@ class MainWindow(QMainWindow):
     closed = Signal()
 
     def __init__(self, bridge: StoreBridge, runner: CommandRunner, title: str = "CTI Desk",
-                 settings: Settings | None = None, open_url: Callable[[str], None] | None = None):
+                 settings: Settings | None = None, open_url: Callable[[str], None] | None = None,
+                 journal: Journal | None = None, languages: list[tuple[str, str]] | None = None):
         super().__init__()
         self.bridge = bridge
         self.runner = runner
         self.settings = settings or Settings()
         self._open_url = open_url or (lambda url: QDesktopServices.openUrl(QUrl(url)))
         self._auto_popped: set[str] = set()
+        self.journal = journal
+        self.languages = languages or []
         self.setWindowTitle(title)
         self.setAccessibleName(self.tr("CTI Desk main window"))
         self.resize(1100, 720)
@@ -125,6 +133,9 @@ class MainWindow(QMainWindow):
     # -- menus and keyboard --------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        preferences = QAction(self.tr("S&ettings…"), self, shortcut=QKeySequence("Ctrl+,"))
+        preferences.triggered.connect(self.open_settings)
+        file_menu.addAction(preferences)
         sign_out = QAction(self.tr("Sign &out"), self)
         sign_out.triggered.connect(self.signOutRequested.emit)
         file_menu.addAction(sign_out)
@@ -145,6 +156,10 @@ class MainWindow(QMainWindow):
         keys = QAction(self.tr("&Keyboard shortcuts"), self, shortcut=QKeySequence.StandardKey.HelpContents)
         keys.triggered.connect(self._show_shortcuts)
         help_menu.addAction(keys)
+        export = QAction(self.tr("Export &diagnostics…"), self)
+        export.triggered.connect(self._export_diagnostics)
+        export.setEnabled(self.journal is not None)
+        help_menu.addAction(export)
         about = QAction(self.tr("&About CTI Desk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -189,6 +204,25 @@ class MainWindow(QMainWindow):
         layout.addWidget(buttons)
         dialog.resize(460, 520)
         dialog.open()
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.languages, self)
+        dialog.accepted.connect(lambda: apply_theme(self.settings.get("appearance/theme")))
+        dialog.open()
+        return dialog
+
+    def _export_diagnostics(self) -> None:
+        suggested = str(Path.home() / time.strftime("ctidesk-diagnostics-%Y%m%d-%H%M%S.zip"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export diagnostics"), suggested, self.tr("Zip files (*.zip)"))
+        if path:
+            self.export_diagnostics(Path(path))
+
+    def export_diagnostics(self, path: Path) -> Path:
+        from .. import diagnostics
+        controller = self.runner.controller
+        diagnostics.export(path, self.journal, vendor=controller.vendor if controller else None)
+        self.statusBar().showMessage(self.tr("Diagnostics saved to %1").replace("%1", str(path)), 10000)
+        return path
 
     def _about(self) -> None:
         from .. import __version__
@@ -289,6 +323,10 @@ class MainWindow(QMainWindow):
             if self.settings.get("notifications/enabled"):
                 self.notifier.notify(self.tr("New %1").replace("%1", media_label(item.media).lower()), who)
             self._automatic_screen_pops(item)
+            accept = Command(Capability.ACCEPT, item.interaction_id)
+            if (item.media is Media.VOICE and self.settings.get("calls/auto_answer")
+                    and self.runner.why_not(accept) is None):
+                self.runner.run(accept)
         self._ensure_selection()
 
     def _screen_pops(self, interaction: Interaction) -> list[tuple[str, str]]:

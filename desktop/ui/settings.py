@@ -27,7 +27,10 @@ OPTIONS = {o.key: o for o in (
     Option("screen_pop/rules", "[]", str),          # JSON list of {template, media, queues, automatic}
     Option("notifications/enabled", True, bool),
     Option("calls/auto_answer", False, bool),
+    Option("appearance/theme", "system", str),       # system | light | dark
+    Option("appearance/language", "", str),          # "" = the system's language
 )}
+THEMES = ("system", "light", "dark")
 
 
 class Settings:

@@ -1,0 +1,141 @@
+"""The settings dialog: notifications, auto-answer, theme, language and screen-pop rules."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from ..core.errors import BadInputError
+from ..core.screenpop import ScreenPopRule, validate_template
+from ..core.vocabulary import Media
+from .settings import THEMES, Settings
+
+RULE_COLUMNS = 4  # template, media, queues, automatic
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, languages: list[tuple[str, str]], parent: QWidget | None = None):
+        """``languages``: (code, name) pairs the app has translations for."""
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
+        tabs = QTabWidget()
+
+        general = QWidget()
+        form = QFormLayout(general)
+        self.notifications = QCheckBox(self.tr("&Notify me of new work"))
+        self.notifications.setChecked(settings.get("notifications/enabled"))
+        self.auto_answer = QCheckBox(self.tr("&Answer calls automatically"))
+        self.auto_answer.setChecked(settings.get("calls/auto_answer"))
+        self.theme = QComboBox()
+        self.theme.setAccessibleName(self.tr("Theme"))
+        for code, name in zip(THEMES, (self.tr("Follow the system"), self.tr("Light"), self.tr("Dark"))):
+            self.theme.addItem(name, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.get("appearance/theme"))))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("The system's language"), "")
+        for code, name in languages:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("appearance/language"))))
+        form.addRow(self.notifications)
+        form.addRow(self.auto_answer)
+        form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("&Language:"), self.language)
+        note = QLabel(self.tr("A new language applies the next time CTI Desk starts."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        tabs.addTab(general, self.tr("&General"))
+
+        pops = QWidget()
+        column = QVBoxLayout(pops)
+        explain = QLabel(self.tr("Open a web page when work is offered. Use fields in braces: {remote}, "
+                                 "{remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; "
+                                 "only http and https addresses are allowed."))
+        explain.setWordWrap(True)
+        explain.setTextFormat(Qt.TextFormat.PlainText)
+        self.rules = QTableWidget(0, RULE_COLUMNS)
+        self.rules.setAccessibleName(self.tr("Screen-pop rules"))
+        self.rules.setHorizontalHeaderLabels([self.tr("Address template"), self.tr("Media (empty = all)"),
+                                              self.tr("Queues (empty = all)"), self.tr("Open automatically")])
+        self.rules.horizontalHeader().setStretchLastSection(False)
+        self.rules.setColumnWidth(0, 380)
+        self.rules.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for rule in settings.screen_pop_rules():
+            self._add_row(rule)
+        add = QPushButton(self.tr("A&dd rule"))
+        add.clicked.connect(lambda: self._add_row(None))
+        remove = QPushButton(self.tr("&Remove rule"))
+        remove.clicked.connect(self._remove_rows)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(add)
+        buttons_row.addWidget(remove)
+        buttons_row.addStretch(1)
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setAccessibleName(self.tr("Settings error"))
+        column.addWidget(explain)
+        column.addWidget(self.rules, 1)
+        column.addLayout(buttons_row)
+        tabs.addTab(pops, self.tr("&Screen pops"))
+
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self._save)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(box)
+        self.resize(760, 460)
+
+    def _add_row(self, rule: ScreenPopRule | None) -> None:
+        row = self.rules.rowCount()
+        self.rules.insertRow(row)
+        self.rules.setItem(row, 0, QTableWidgetItem(rule.template if rule else "https://"))
+        self.rules.setItem(row, 1, QTableWidgetItem(", ".join(sorted(rule.media)) if rule else ""))
+        self.rules.setItem(row, 2, QTableWidgetItem(", ".join(sorted(rule.queues)) if rule else ""))
+        automatic = QTableWidgetItem()
+        automatic.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        automatic.setCheckState(Qt.CheckState.Checked if rule and rule.automatic else Qt.CheckState.Unchecked)
+        self.rules.setItem(row, 3, automatic)
+
+    def _remove_rows(self) -> None:
+        for row in sorted({index.row() for index in self.rules.selectedIndexes()}, reverse=True):
+            self.rules.removeRow(row)
+
+    def rules_entered(self) -> list[ScreenPopRule]:
+        """The table's rules; BadInputError names the first wrong cell."""
+        rules = []
+        for row in range(self.rules.rowCount()):
+            template = self.rules.item(row, 0).text().strip()
+            if not template or template == "https://":
+                continue
+            validate_template(template)
+            media_names = [m.strip().lower() for m in self.rules.item(row, 1).text().split(",") if m.strip()]
+            try:
+                media = frozenset(Media(m) for m in media_names)
+            except ValueError:
+                raise BadInputError(self.tr("row %1: media must be among: %2").replace("%1", str(row + 1)).replace(
+                    "%2", ", ".join(str(m) for m in Media))) from None
+            queues = frozenset(q.strip() for q in self.rules.item(row, 2).text().split(",") if q.strip())
+            automatic = self.rules.item(row, 3).checkState() == Qt.CheckState.Checked
+            rules.append(ScreenPopRule(template, media, queues, automatic))
+        return rules
+
+    def _save(self) -> None:
+        try:
+            rules = self.rules_entered()
+        except BadInputError as exc:
+            self.error.setText(exc.message)
+            return
+        self.settings.set("notifications/enabled", self.notifications.isChecked())
+        self.settings.set("calls/auto_answer", self.auto_answer.isChecked())
+        self.settings.set("appearance/theme", self.theme.currentData())
+        self.settings.set("appearance/language", self.language.currentData())
+        self.settings.set_screen_pop_rules(rules)
+        self.accept()
+
