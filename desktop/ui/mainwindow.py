@@ -292,14 +292,20 @@ class MainWindow(QMainWindow):
         label = agent_state_label(agent.state) + (f" ({agent.reason})" if agent.reason else "")
         if agent.dnd:
             label += " · " + self.tr("DND")
+        if label != getattr(self, "_announced_state", None):
+            self._announced_state = label
+            self.notifier.announce(self.tr("Your state: %1").replace("%1", label))
         self.notifier.set_status(self.tr("CTI Desk: %1").replace("%1", label),
                                  icons.dot(icons.AGENT_COLOURS[agent.state]))
         self._every_second()
 
     # -- connection ----------------------------------------------------------------------------
     def _connection_changed(self, connection: Connection) -> None:
+        previous = getattr(self, "_connection", None)
         self._connection = connection
         self._show_connection()
+        if previous is not None and previous.status is not connection.status and hasattr(self, "notifier"):
+            self.notifier.announce(self.tr("Connection: %1").replace("%1", connection_label(connection.status)))
 
     def _show_connection(self) -> None:
         connection = self._connection
@@ -386,6 +392,7 @@ class MainWindow(QMainWindow):
             self._show_agent(self.bridge.store.me)
         else:
             self.panel.show_refusal(command, reason)
+        self.notifier.announce(reason)
 
     def _command_confirmed(self, command: Command) -> None:
         if command.capability is Capability.SET_AGENT_STATE:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon
 from PySide6.QtWidgets import QLabel, QSystemTrayIcon, QWidget
 
 
 class Notifier(QObject):
     shown = Signal(str, str)  # title, text (what the user was told; tests read it)
+    announced = Signal(str)   # what screen readers were told
 
     def __init__(self, window: QWidget, icon: QIcon):
         super().__init__(window)
@@ -30,6 +31,12 @@ class Notifier(QObject):
             if icon is not None:
                 self._tray.setIcon(icon)
 
+    def announce(self, text: str) -> None:
+        """Tell assistive technology (screen readers) about a change the agent did not cause."""
+        window = self._toast.parentWidget()
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(window, text))
+        self.announced.emit(text)
+
     def notify(self, title: str, text: str) -> None:
         """Tell the agent something without stealing focus."""
         if self._tray is not None:
@@ -43,3 +50,4 @@ class Notifier(QObject):
             self._toast.show()
             self._hide.start()
         self.shown.emit(title, text)
+        self.announce(f"{title}: {text}")

@@ -159,3 +159,18 @@ def test_screen_pop_opens_the_templated_url_with_hostile_caller_data_encoded(des
     assert opened[-1] == "https://kb.example/caller/%2B1%20555%200100"
     controller.offer_call(iid="call-1", name=hostile)  # the same offer again: no second automatic pop
     assert len(opened) == 2
+
+
+def test_changes_the_agent_did_not_cause_are_announced(desk, qtbot):
+    window, controller, store = desk
+    heard = []
+    window.notifier.announced.connect(heard.append)
+    controller.offer_call(name="Ann Lee")
+    qtbot.waitUntil(lambda: any("Ann Lee" in h for h in heard), timeout=2000)
+    controller.refusals[Capability.ACCEPT] = "Invalid state"
+    with qtbot.waitSignal(window.runner.failed, timeout=3000):
+        window.panel.actions_by_capability[Capability.ACCEPT].trigger()
+    assert heard[-1] == "Invalid state"
+    with qtbot.waitSignal(window.runner.confirmed, timeout=3000):
+        window.state_selector.activated.emit(1)
+    assert "Your state: Not ready (Lunch)" in heard
