@@ -60,6 +60,7 @@ class InteractionPanel(QWidget):
         argument_label.setBuddy(self.argument)
 
         self.actions_by_capability: dict[Capability, QAction] = {}
+        self._laid_out: tuple[Capability, ...] | None = None
         self.buttons: dict[Capability, QToolButton] = {}
         self._button_grid = QGridLayout()
         self._button_grid.setSpacing(4)
@@ -253,6 +254,9 @@ class InteractionPanel(QWidget):
         return f"[{stamp}] {who}: {message.text}" if message.from_ != "system" else f"[{stamp}] — {message.text}"
 
     def _layout_buttons(self, capabilities: tuple[Capability, ...]) -> None:
+        if capabilities == self._laid_out:
+            return  # same media as before: the buttons are where the agent expects them
+        self._laid_out = capabilities
         for button in self.buttons.values():
             self._button_grid.removeWidget(button)
             button.setVisible(False)

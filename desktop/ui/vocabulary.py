@@ -1,6 +1,8 @@
 """User-visible words for the normalized vocabulary, translated, with shortcuts per action."""
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core.vocabulary import AgentState, Capability, ConnectionState, InteractionState, Media
@@ -10,6 +12,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Vocabulary", text)
 
 
+@cache
 def agent_state_label(state: AgentState) -> str:
     return {
         AgentState.READY: _t("Ready"), AgentState.NOT_READY: _t("Not ready"),
@@ -19,6 +22,7 @@ def agent_state_label(state: AgentState) -> str:
     }[state]
 
 
+@cache
 def interaction_state_label(state: InteractionState) -> str:
     return {
         InteractionState.QUEUED: _t("Queued"), InteractionState.OFFERED: _t("Offered"),
@@ -28,18 +32,24 @@ def interaction_state_label(state: InteractionState) -> str:
     }[state]
 
 
+@cache
 def media_label(media: Media) -> str:
     return {Media.VOICE: _t("Call"), Media.CHAT: _t("Chat"), Media.EMAIL: _t("Email"),
             Media.SMS: _t("SMS"), Media.CALLBACK: _t("Callback"), Media.OTHER: _t("Other")}[media]
 
 
+@cache
 def connection_label(state: ConnectionState) -> str:
     return {ConnectionState.CONNECTING: _t("Connecting"), ConnectionState.CONNECTED: _t("Connected"),
             ConnectionState.RECONNECTING: _t("Reconnecting"), ConnectionState.DISCONNECTED: _t("Disconnected"),
             ConnectionState.FAILED: _t("Failed")}[state]
 
 
+# Labels are looked up per repaint: each table is built once (translations are installed before
+# the first window and a language change applies at the next start).
+
 # (label with mnemonic, shortcut) per interaction action; the panel shows these per media.
+@cache
 def action_text(capability: Capability) -> tuple[str, str | None]:
     table: dict[Capability, tuple[str, str | None]] = {
         Capability.ACCEPT: (_t("&Answer"), "Ctrl+Shift+A"),
