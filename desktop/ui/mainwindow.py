@@ -26,6 +26,8 @@ from . import icons
 from .models import InteractionListModel, format_duration
 from .notifier import Notifier
 from .panel import InteractionPanel
+from ..audio import TonePlayer
+from .ringer import Player, Ringer
 from .settings import Settings
 from .settingsdialog import SettingsDialog
 from .theme import apply_theme
@@ -41,7 +43,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, bridge: StoreBridge, runner: CommandRunner, title: str = "CTI Desk",
                  settings: Settings | None = None, open_url: Callable[[str], None] | None = None,
-                 journal: Journal | None = None, languages: list[tuple[str, str]] | None = None):
+                 journal: Journal | None = None, languages: list[tuple[str, str]] | None = None,
+                 player: Callable[[], Player] | None = None):
         super().__init__()
         self.bridge = bridge
         self.runner = runner
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.notifier = Notifier(self, icons.dot(icons.AGENT_COLOURS[AgentState.UNKNOWN]))
+        self.ringer = Ringer(bridge, self.settings, player or TonePlayer, self)
 
         self._build_menus()
         bridge.connectionChanged.connect(self._connection_changed)
@@ -146,6 +150,9 @@ class MainWindow(QMainWindow):
         state_menu = QAction(self.tr("Change &state"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
         state_menu.triggered.connect(self._focus_state)
         work.addAction(state_menu)
+        silence = QAction(self.tr("Si&lence ringing"), self, shortcut=QKeySequence("Ctrl+Shift+Q"))
+        silence.triggered.connect(self.ringer.silence)
+        work.addAction(silence)
         next_item = QAction(self.tr("&Next interaction"), self, shortcut=QKeySequence("Ctrl+Tab"))
         next_item.triggered.connect(self._next_interaction)
         work.addAction(next_item)
@@ -414,5 +421,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tick.stop()
+        self.ringer.close()
         super().closeEvent(event)
         self.closed.emit()

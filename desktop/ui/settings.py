@@ -26,6 +26,7 @@ class Option:
 OPTIONS = {o.key: o for o in (
     Option("screen_pop/rules", "[]", str),          # JSON list of {template, media, queues, automatic}
     Option("notifications/enabled", True, bool),
+    Option("notifications/ring", True, bool),
     Option("calls/auto_answer", False, bool),
     Option("appearance/theme", "system", str),       # system | light | dark
     Option("appearance/language", "", str),          # "" = the system's language

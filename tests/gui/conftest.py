@@ -16,3 +16,20 @@ def qt_loop(qapp):
         task.cancel()
     asyncio.set_event_loop(None)
     asyncio.events._set_running_loop(None)
+
+
+class SilentPlayer:
+    """GUI tests never ring out loud (the ringer's own tests check playback)."""
+
+    playing = False
+
+    def start(self):
+        self.playing = True
+
+    def stop(self):
+        self.playing = False
+
+
+@pytest.fixture(autouse=True)
+def silent_ringer(monkeypatch):
+    monkeypatch.setattr("desktop.ui.mainwindow.TonePlayer", SilentPlayer)
