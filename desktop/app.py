@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Callable
 import signal
 import socket
 import sys
@@ -19,7 +20,7 @@ import qasync
 from .core.errors import AuthError, CtiError
 from .core.journal import Journal
 from .core.events import ConnectionChanged, NoticeRaised
-from .core.model import Connection, Notice
+from .core.model import Connection, Contact, Notice
 from .core.profiles import Profile, load_profile
 from .core.store import Store
 from .core.timers import Timers
@@ -53,6 +54,7 @@ class DesktopSession:
         self.demo = None
         self.controller = None
         self.ready = asyncio.Event()  # set once connected and synced
+        self.on_directory: Callable[[list[Contact]], None] = lambda contacts: None
         self._pending_dials: list[str] = []
 
     def start(self) -> None:
@@ -88,6 +90,7 @@ class DesktopSession:
             if self.demo is not None and self.controller.why_not(ready) is None:
                 self.runner.run(ready)  # the demo starts the agent Ready so work arrives at once
             self.ready.set()
+            self.tasks.spawn("directory", self._load_directory())
             for number in self._pending_dials:
                 self.dial(number)
             self._pending_dials.clear()
@@ -98,6 +101,12 @@ class DesktopSession:
         except CtiError as exc:
             self._status(ConnectionState.FAILED, exc.message)
             self.store.apply(NoticeRaised(notice=Notice("error", exc.message)))
+
+    async def _load_directory(self) -> None:
+        try:
+            self.on_directory(await self.controller.directory())
+        except CtiError as exc:
+            log.warning("the platform's directory is unavailable: %s", exc.message)
 
     def dial(self, number: str) -> None:
         if not self.ready.is_set():
@@ -174,6 +183,7 @@ async def _main(app: QApplication, reporter: ErrorReporter, *, profile: str | No
     window = MainWindow(bridge, runner, settings=settings, journal=journal)
     reporter._parent_window = lambda: window
     session = DesktopSession(store, runner, tasks, profile=profile, demo=demo, timers=timers)
+    session.on_directory = window.panel.set_directory
     instance = InstanceServer()
     instance.listen()
     instance.dialRequested.connect(session.dial)

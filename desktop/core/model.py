@@ -1,13 +1,13 @@
 """The normalized model: immutable snapshots the store keeps and every view reads.
 
-Snapshots are frozen dataclasses; a change makes a new one (``dataclasses.replace``), so a
-listener can compare old and new without copies. ``to_json`` gives exactly the keys of the
+Snapshots are frozen dataclasses; a change makes a new one (``dataclasses.replace``, or its
+faster equivalent :func:`evolve`), so a listener can compare old and new without copies. ``to_json`` gives exactly the keys of the
 ``ctidesk tail --json`` contract in DESIGN.md: every key always present, ``None`` = unknown.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import Any, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Callable, Mapping
 
 from .vocabulary import AgentState, Capability, ConnectionState, Direction, InteractionState, Media, Recording
 
@@ -120,6 +120,19 @@ class ChatMessage:
 
 
 @dataclass(frozen=True, slots=True)
+class Contact:
+    """A directory entry to transfer, conference or invite to."""
+
+    contact_id: str
+    name: str
+    number: str | None = None
+    kind: str = "user"  # user | queue | custom
+
+    def label(self) -> str:
+        return f"{self.name} <{self.number}>" if self.number else self.name
+
+
+@dataclass(frozen=True, slots=True)
 class Queue:
     queue_id: str
     name: str | None = None
@@ -163,3 +176,36 @@ def interaction_field_names() -> frozenset[str]:
 
 def agent_field_names() -> frozenset[str]:
     return frozenset(f.name for f in fields(Agent)) - {"agent_id"}
+
+
+# -- evolve: dataclasses.replace without its per-call walk over the fields ----------------------
+_EVOLVERS: dict[type, Callable[[Any, Mapping[str, Any]], Any]] = {}
+
+
+def evolve(snapshot: Any, changes: Mapping[str, Any]) -> Any:
+    """``dataclasses.replace(snapshot, **changes)``, for the store's hot path.
+
+    Same result, same constructor (``__init__`` runs with every field), same errors for a name
+    that is not a field; about twice as fast, because the per-class code that picks each field
+    from ``changes`` or from ``snapshot`` is generated once (as ``dataclasses`` does for
+    ``__init__``) instead of walking ``fields()`` on every call.
+    """
+    cls = type(snapshot)
+    make = _EVOLVERS.get(cls)
+    if make is None:
+        make = _EVOLVERS[cls] = _evolver(cls)
+    return make(snapshot, changes)
+
+
+def _evolver(cls: type) -> Callable[[Any, Mapping[str, Any]], Any]:
+    all_fields = fields(cls)
+    if any(not f.init or f.kw_only for f in all_fields) or not all(f.name.isidentifier() for f in all_fields):
+        return lambda snapshot, changes: replace(snapshot, **changes)   # not needed by this model; stay exact
+    names = frozenset(f.name for f in all_fields)
+    args = ", ".join(f"c[{f.name!r}] if {f.name!r} in c else o.{f.name}" for f in all_fields)
+    namespace: dict[str, Any] = {"cls": cls, "names": names, "replace": replace}
+    exec(f"def evolve(o, c):\n"
+         f"    if not names.issuperset(c):\n"
+         f"        return replace(o, **c)   # raises replace's own error\n"
+         f"    return cls({args})\n", namespace)
+    return namespace["evolve"]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Mapping
 from .commands import Command
 from .errors import UnsupportedError
 from .events import ConnectionChanged
-from .model import Connection
+from .model import Connection, Contact
 from .store import Store
 from .timers import Timers
 from .vocabulary import Capability, ConnectionState
@@ -77,6 +77,10 @@ class SessionController(abc.ABC):
         if reason:
             raise UnsupportedError(reason)
         await self._send(command)
+
+    async def directory(self) -> list[Contact]:
+        """The platform's directory for transfers and invitations; empty where it has none."""
+        return []
 
     def why_not(self, command: Command) -> str | None:
         """Why ``command`` cannot be sent now, or None when it can."""

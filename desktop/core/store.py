@@ -16,7 +16,7 @@ from .events import (AgentChanged, CommandConfirmed, ConnectionChanged, Event, I
                      InteractionRenamed, InteractionsSynced, MessageAdded, NoticeRaised, QueueChanged,
                      ReasonCodesChanged)
 from .model import (Agent, ChatMessage, Connection, Interaction, Notice, Queue, ReasonCode,
-                    agent_field_names, interaction_field_names)
+                    agent_field_names, evolve, interaction_field_names)
 from .vocabulary import InteractionState
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,18 @@ log = logging.getLogger(__name__)
 _INTERACTION_FIELDS = interaction_field_names()
 _AGENT_FIELDS = agent_field_names()
 _QUEUE_FIELDS = frozenset(Queue.__dataclass_fields__) - {"queue_id"}
+_ENDED = InteractionState.ENDED
+
+
+def _same(old: Any, changes: dict[str, Any]) -> bool:
+    """``evolve(old, changes) == old`` without building the new snapshot: every other field is
+    copied, so the snapshots are equal exactly when each changed field is (identity or ``==``,
+    as the dataclass ``__eq__``'s tuple comparison does)."""
+    for name, value in changes.items():
+        current = getattr(old, name)
+        if current is not value and not value == current:
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +79,9 @@ class Store:
         self.connection = Connection()
         self.renamed: dict[str, str] = {}  # old id -> new id
         self._ended: OrderedDict[str, None] = OrderedDict()  # ended interactions, oldest first
+        self._handlers: dict[type, Callable[[Any], list[Change]]] = {
+            InteractionChanged: self._interaction_changed, AgentChanged: self._agent_changed,
+            QueueChanged: self._queue_changed}
 
     # -- listeners -------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -97,14 +112,17 @@ class Store:
 
     # -- applying --------------------------------------------------------------------------
     def apply(self, event: Event) -> list[Change]:
-        if event.event_id is not None:
-            if event.event_id in self._seen:
-                log.debug("dropping duplicate event %s", event.event_id)
+        event_id = event.event_id
+        if event_id is not None:
+            seen = self._seen
+            if event_id in seen:
+                log.debug("dropping duplicate event %s", event_id)
                 return []
-            self._seen[event.event_id] = None
-            if len(self._seen) > self._seen_capacity:
-                self._seen.popitem(last=False)
-        changes = self._dispatch(event)
+            seen[event_id] = None
+            if len(seen) > self._seen_capacity:
+                seen.popitem(last=False)
+        handler = self._handlers.get(type(event))   # the frequent events, without the match below
+        changes = handler(event) if handler is not None else self._dispatch(event)
         if changes:
             for listener in list(self._listeners):
                 try:
@@ -151,30 +169,34 @@ class Store:
         raise TypeError(f"not a store event: {event!r}")
 
     def _interaction_changed(self, event: InteractionChanged) -> list[Change]:
-        unknown = set(event.changes) - _INTERACTION_FIELDS
-        if unknown:
+        changes = event.changes
+        if not _INTERACTION_FIELDS.issuperset(changes):
+            unknown = set(changes) - _INTERACTION_FIELDS
             raise ValueError(f"unknown interaction fields {sorted(unknown)} in {type(event).__name__}")
-        iid = self.resolve_id(event.interaction_id)
+        iid = event.interaction_id
+        if iid in self.renamed:
+            iid = self.resolve_id(iid)
         old = self.interactions.get(iid)
         now = event.at if event.at is not None else self._clock()
-        changes = dict(event.changes)
+        changes = dict(changes)
         if old is None:
-            new = Interaction(interaction_id=iid, **changes)
             if "state_since" not in changes:
-                new = replace(new, state_since=now)
+                changes["state_since"] = now
+            new = Interaction(interaction_id=iid, **changes)
         else:
-            if old.state is InteractionState.ENDED and changes.get("state", old.state) is not InteractionState.ENDED:
+            old_state = old.state
+            if old_state is _ENDED and changes.get("state", old_state) is not _ENDED:
                 # a late or reordered update for work that already ended must not revive it
                 changes.pop("state", None)
-            new = replace(old, **changes)
-            if new.state is not old.state and "state_since" not in changes:
-                new = replace(new, state_since=now)
-        if new == old:
-            return []
+            if "state_since" not in changes and changes.get("state", old_state) is not old_state:
+                changes["state_since"] = now
+            if _same(old, changes):
+                return []
+            new = evolve(old, changes)
         self.interactions[iid] = new
         if old is None or new.state is not old.state:
             self.history.setdefault(iid, deque(maxlen=self._history_length)).append(HistoryEntry(now, new.state))
-        if not new.active:
+        if new.state is _ENDED:   # not new.active
             self._ended_now(iid)
         return [Change("interaction", iid, old, new)]
 
@@ -206,21 +228,29 @@ class Store:
         return out
 
     def _agent_changed(self, event: AgentChanged) -> list[Change]:
-        unknown = set(event.changes) - _AGENT_FIELDS
-        if unknown:
+        changes = event.changes
+        if not _AGENT_FIELDS.issuperset(changes):
+            unknown = set(changes) - _AGENT_FIELDS
             raise ValueError(f"unknown agent fields {sorted(unknown)}")
+        agent_id = event.agent_id
         if event.is_self:
-            self.self_agent_id = event.agent_id
-        old = self.agents.get(event.agent_id)
-        changes = dict(event.changes)
+            self.self_agent_id = agent_id
+        old = self.agents.get(agent_id)
+        changes = dict(changes)
         now = event.at if event.at is not None else self._clock()
-        new = Agent(agent_id=event.agent_id, **changes) if old is None else replace(old, **changes)
-        if "since" not in changes and (old is None or (new.state, new.reason) != (old.state, old.reason)):
-            new = replace(new, since=now)
-        if new == old:
-            return []
-        self.agents[event.agent_id] = new
-        return [Change("agent", event.agent_id, old, new)]
+        if old is None:
+            if "since" not in changes:
+                changes["since"] = now
+            new = Agent(agent_id=agent_id, **changes)
+        else:
+            if "since" not in changes and (changes.get("state", old.state), changes.get("reason", old.reason)) != (
+                    old.state, old.reason):
+                changes["since"] = now
+            if _same(old, changes):
+                return []
+            new = evolve(old, changes)
+        self.agents[agent_id] = new
+        return [Change("agent", agent_id, old, new)]
 
     def _message_added(self, event: MessageAdded) -> list[Change]:
         message = event.message
@@ -231,13 +261,17 @@ class Store:
         return [Change("message", iid, None, message)]
 
     def _queue_changed(self, event: QueueChanged) -> list[Change]:
-        unknown = set(event.changes) - _QUEUE_FIELDS
-        if unknown:
+        changes = event.changes
+        if not _QUEUE_FIELDS.issuperset(changes):
+            unknown = set(changes) - _QUEUE_FIELDS
             raise ValueError(f"unknown queue fields {sorted(unknown)}")
         old = self.queues.get(event.queue_id)
-        new = Queue(queue_id=event.queue_id, **event.changes) if old is None else replace(old, **event.changes)
-        if new == old:
+        if old is None:
+            new = Queue(queue_id=event.queue_id, **changes)
+        elif _same(old, changes):
             return []
+        else:
+            new = evolve(old, changes)
         self.queues[event.queue_id] = new
         return [Change("queue", event.queue_id, old, new)]
 

@@ -10,39 +10,51 @@ from typing import Any, Callable, TextIO
 
 from .store import Change
 
+_SILENT = frozenset({"reason_codes", "confirmation"})
+_ALWAYS = frozenset({"connection", "notice", "message"})   # printed every time, never compared
+# one encoder for every line (json.dumps would build a new one per call); the payloads are
+# plain trees from to_json(), never circular
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
 
 class TailPrinter:
     def __init__(self, out: TextIO, *, as_json: bool = True):
         self._out = out
         self._json = as_json
-        self._last: dict[tuple[str, str | None], Any] = {}
+        # key → (last snapshot printed, its to_json()): the snapshot object spares the JSON
+        # comparison when the very same snapshot comes again
+        self._last: dict[tuple[str, str | None], tuple[Any, Any]] = {}
         self.lines = 0
 
     def __call__(self, changes: list[Change]) -> None:
+        wrote = False
         for change in changes:
             line = self._line(change)
             if line is not None:
-                self._write(line)
+                self._emit(line)
+                wrote = True
+        if wrote:
+            self._out.flush()   # one flush per store update: every line is out before the next event
 
     def _line(self, change: Change) -> dict[str, Any] | None:
         kind = change.kind
-        if kind in ("reason_codes", "confirmation"):
+        if kind in _SILENT:
             return None
-        payload = change.new.to_json()
-        if kind not in ("connection", "notice", "message"):
-            key = (kind, change.key)
-            if self._last.get(key) == payload:
-                return None
-            self._last[key] = payload
+        new = change.new
+        if kind in _ALWAYS:
+            return {kind: new.to_json()}
+        key = (kind, change.key)
+        last = self._last.get(key)
+        if last is not None and last[0] is new:
+            return None
+        payload = new.to_json()
+        self._last[key] = (new, payload)
+        if last is not None and last[1] == payload:
+            return None
         return {kind: payload}
 
-    def _write(self, line: dict[str, Any]) -> None:
-        if self._json:
-            text = json.dumps(line, ensure_ascii=False, separators=(",", ":"))
-        else:
-            text = _human(line)
-        self._out.write(text + "\n")
-        self._out.flush()
+    def _emit(self, line: dict[str, Any]) -> None:
+        self._out.write((_ENCODE(line) if self._json else _human(line)) + "\n")
         self.lines += 1
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QCompleter, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from ..core.commands import Command
-from ..core.model import ChatMessage, Interaction
+from ..core.model import ChatMessage, Contact, Interaction
 from ..core.vocabulary import Capability, Media, Recording
 from .models import format_duration
 from .vocabulary import ARGUMENT_PROMPTS, PANEL_ACTIONS, action_text, interaction_state_label, media_label
@@ -56,6 +56,12 @@ class InteractionPanel(QWidget):
         self.argument.setPlaceholderText(self.tr("Number, agent, queue or digits"))
         self.argument.setAccessibleName(self.tr("Target number or digits"))
         self.argument.setClearButtonEnabled(True)
+        self._directory: dict[str, Contact] = {}  # label shown in the field → contact
+        self._completer_model = QStringListModel(self)
+        completer = QCompleter(self._completer_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.argument.setCompleter(completer)
         argument_label = QLabel(self.tr("&Target:"))
         argument_label.setBuddy(self.argument)
 
@@ -229,6 +235,18 @@ class InteractionPanel(QWidget):
             self.pop_row.addWidget(button)
         self.pop_row.addStretch(1)
 
+    def set_directory(self, contacts: list[Contact]) -> None:
+        """The platform's directory, offered as completions of the target field."""
+        self._directory = {contact.label(): contact for contact in contacts}
+        self._completer_model.setStringList(list(self._directory))
+
+    def _target(self, text: str, media: Media) -> str:
+        """A directory entry picked in the field → its number for calls, its id for chats and emails."""
+        contact = self._directory.get(text)
+        if contact is None:
+            return text
+        return (contact.number or contact.contact_id) if media is Media.VOICE else contact.contact_id
+
     def update_timer(self) -> None:
         item = self.interaction
         if item is None:
@@ -294,7 +312,7 @@ class InteractionPanel(QWidget):
                 self.refusal.setText(QCoreApplication.translate("Vocabulary", prompt))
                 self.argument.setFocus()
                 return
-            args[name] = value
+            args[name] = self._target(value, item.media)
         if capability is Capability.CHAT_SEND:
             text = self.chat_input.text().strip()
             if not text:

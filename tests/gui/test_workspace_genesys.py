@@ -127,3 +127,22 @@ def test_shortcut_help_lists_the_documented_keys(workspace):
                          "Mute": "Ctrl+Shift+M", "Transfer": "Ctrl+Shift+T", "Next interaction": "Ctrl+Tab",
                          "Change state": "Ctrl+Shift+S"}.items():
         assert table[action] == keys
+
+
+def test_consult_transfer_to_a_directory_contact(workspace, qtbot, qt_loop):
+    window, sim, store = workspace
+    contacts = wait_task(qtbot, qt_loop, window.runner.controller.directory())
+    assert [c.kind for c in contacts][:2] == ["user", "user"] and any(c.kind == "queue" for c in contacts)
+    window.panel.set_directory(contacts)
+    call = sim.inbound_call(ani="+15550001111")
+    qtbot.waitUntil(lambda: window.panel.interaction is not None and window.panel.interaction.interaction_id == call,
+                    timeout=5000)
+    click(qtbot, window, Capability.ACCEPT)
+    completer = window.panel.argument.completer()
+    completer.setCompletionPrefix("Björn")
+    assert completer.currentCompletion() == "Björn Åström <5002>"
+    window.panel.argument.setText(completer.currentCompletion())
+    click(qtbot, window, Capability.TRANSFER_START)
+    initiated = [op[2] for op in sim.recorded_operations if isinstance(op[2], dict)
+                 and op[2].get("operationName") == "InitiateTransfer"]
+    assert initiated[-1]["destination"] == {"phoneNumber": "5002"}

@@ -299,6 +299,7 @@ class GwsSimulator:
         r.add_post(API + "/me/workbins", self.h_post_workbins)
         r.add_get(API + "/me/workbins/{wid}/interactions", self.h_get_workbin_content)
         r.add_post(API + "/me/workbins/{wid}/interactions", self.h_add_to_workbin)
+        r.add_get(API + "/contacts", self.h_get_contacts)
         r.add_get(API + "/users", self.h_get_users)
         r.add_get(API + "/users/{id}", self.h_get_user)
         r.add_route("*", API + "/{tail:.*}", self.h_not_found)
@@ -490,6 +491,19 @@ class GwsSimulator:
         # shape L1140-1171: key, settings[], statusCode
         return _json(200, {"key": "operationName", "settings": [dict(s) for s in self.world.agent_states],
                            "statusCode": 0})
+
+    async def h_get_contacts(self, request):
+        """The directory (L4020-4075): users, queues and custom contacts; any attribute filters
+        (AND), matched case-insensitively as the example's ``type=custom`` needs."""
+        contacts = [{"id": a.user_id, "name": f"{a.first_name} {a.last_name}".strip(), "type": "User",
+                     "phoneNumber": a.phone, "userName": a.user_name, "firstName": a.first_name,
+                     "lastName": a.last_name, "employeeId": a.user_name}
+                    for a in self.world.agents.values()]
+        contacts += [dict(c) for c in self.spec.get("contacts", [])]
+        for key, value in request.query.items():
+            if key not in ("fields",):
+                contacts = [c for c in contacts if str(c.get(key, "")).lower() == value.lower()]
+        return _json(200, {"statusCode": 0, "contacts": contacts})
 
     async def h_get_users(self, request):
         users = [self.world.render_user(a, bool(request.query.get("subresources")))

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 from ...core.commands import Command
 from ...core.errors import AuthError, BadInputError, RefusedError, TransportError, UnsupportedError
 from ...core.events import CommandConfirmed, Event, InteractionChanged, InteractionsSynced, NoticeRaised
-from ...core.model import Notice
+from ...core.model import Contact, Notice
 from ...core.session import DeclaredCapabilities, SessionController
 from ...core.vocabulary import AgentState, Capability as C, ConnectionState, InteractionState, Media
 from ...logsetup import register_secret
@@ -298,6 +298,12 @@ class Controller(SessionController):
         if forward != self._forward_to:
             self._forward_to = forward
             self._apply([CommandConfirmed(capability=C.FORWARD_ON if forward else C.FORWARD_OFF, at=at)])
+
+    async def directory(self) -> list[Contact]:
+        """GET /contacts: users, queues and custom contacts (L4020-4075)."""
+        assert self.rest is not None
+        body = await self.rest.get("/contacts")
+        return mapper.contacts(body.get("contacts") or [])
 
     # -- commands --------------------------------------------------------------------------------
     async def _send(self, command: Command) -> None:

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 
 from ...core.events import (AgentChanged, CommandConfirmed, Event, InteractionChanged, MessageAdded, NoticeRaised,
                             ReasonCodesChanged)
-from ...core.model import ChatMessage, EmailContent, Notice, ReasonCode
+from ...core.model import ChatMessage, Contact, EmailContent, Notice, ReasonCode
 from ...core.vocabulary import AgentState, Capability as C, Direction, InteractionState, Media, Recording
 
 log = logging.getLogger(__name__)
@@ -458,3 +458,15 @@ def interaction_message_events(data: Mapping[str, Any], *, agent_id: str | None,
         changes["customer_typing"] = False
     first = InteractionChanged(interaction_id=str(ix["id"]), changes=changes, at=at, event_id=event_id, raw=data)
     return [first, *messages]
+
+
+def contacts(raw: Iterable[Any]) -> list[Contact]:
+    """Directory entries (L4020-4075); a user is reached by phone number, a chat or email transfer uses its id."""
+    out = []
+    for c in raw:
+        if not isinstance(c, Mapping) or not c.get("id"):
+            continue
+        name = c.get("name") or " ".join(x for x in (c.get("firstName"), c.get("lastName")) if x) or str(c["id"])
+        out.append(Contact(str(c["id"]), str(name), str(c["phoneNumber"]) if c.get("phoneNumber") else None,
+                           str(c.get("type") or "User").lower()))
+    return sorted(out, key=lambda contact: (contact.kind != "user", contact.name.casefold()))
