@@ -25,6 +25,7 @@ from .core.profiles import Profile, load_profile
 from .core.store import Store
 from .core.timers import Timers
 from .core.vocabulary import Capability, ConnectionState
+from .i18n import install_translator, language_choices
 from .core.commands import Command
 from .qtbridge.bridge import StoreBridge
 from .qtbridge.commands import CommandRunner
@@ -154,6 +155,7 @@ def run_gui(*, profile: str | None, demo: str | None, supervisor: bool, pending_
     app.setApplicationName("CTI Desk")
     app.setOrganizationName("CTI Desk")
     app.setDesktopFileName("ctidesk")
+    install_translator(app, Settings().get("appearance/language") or None)  # before any widget exists
     if pending_dial and send_to_running(f"dial {pending_dial}"):
         return 0
     app.setQuitOnLastWindowClosed(False)  # we quit ourselves, after an ordered shutdown
@@ -180,7 +182,7 @@ async def _main(app: QApplication, reporter: ErrorReporter, *, profile: str | No
     runner = CommandRunner(bridge, tasks, confirm_timeout_s=(timers or Timers()).confirm_timeout_s)
     settings = Settings()
     apply_theme(settings.get("appearance/theme"))
-    window = MainWindow(bridge, runner, settings=settings, journal=journal)
+    window = MainWindow(bridge, runner, settings=settings, journal=journal, languages=language_choices())
     reporter._parent_window = lambda: window
     session = DesktopSession(store, runner, tasks, profile=profile, demo=demo, timers=timers)
     session.on_directory = window.panel.set_directory

@@ -31,7 +31,7 @@ from .ringer import Player, Ringer
 from .settings import Settings
 from .settingsdialog import SettingsDialog
 from .theme import apply_theme
-from .vocabulary import agent_state_label, connection_label, media_label
+from .vocabulary import agent_state_label, connection_label, new_work_label
 
 log = logging.getLogger(__name__)
 DEFAULT_STATES = (ReasonCode(AgentState.READY, "Ready"), ReasonCode(AgentState.NOT_READY, "Not ready"))
@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
         self.list_view.setObjectName("interactions")
         self.list_view.setAccessibleName(self.tr("Current interactions"))
         self.list_view.setModel(self.list_model)
-        self.list_view.setUniformItemSizes(True)
         self.list_view.setSpacing(3)
         self.list_view.setMinimumWidth(260)
         self.list_view.selectionModel().currentChanged.connect(lambda *_: self._show_current())
@@ -334,7 +333,7 @@ class MainWindow(QMainWindow):
         if item is not None and item.state is InteractionState.OFFERED:
             who = item.remote_name or item.remote or item.from_ or ""
             if self.settings.get("notifications/enabled"):
-                self.notifier.notify(self.tr("New %1").replace("%1", media_label(item.media).lower()), who)
+                self.notifier.notify(new_work_label(item.media), who)
             self._automatic_screen_pops(item)
             accept = Command(Capability.ACCEPT, item.interaction_id)
             if (item.media is Media.VOICE and self.settings.get("calls/auto_answer")

@@ -19,7 +19,7 @@ from ..core.vocabulary import Capability, Media, Recording
 from .models import format_duration
 from .vocabulary import ARGUMENT_PROMPTS, PANEL_ACTIONS, action_text, interaction_state_label, media_label
 
-BUTTON_COLUMNS = 5
+BUTTON_COLUMNS = 4  # five overflowed 1100 px in French and the pseudo-locale
 TYPING_IDLE_MS = 3000  # no keystroke for this long: the customer is told the agent stopped typing
 
 

@@ -39,6 +39,13 @@ def media_label(media: Media) -> str:
 
 
 @cache
+def new_work_label(media: Media) -> str:
+    """The title of the notification for an offer (one string per media: word order and gender differ)."""
+    return {Media.VOICE: _t("New call"), Media.CHAT: _t("New chat"), Media.EMAIL: _t("New email"),
+            Media.SMS: _t("New SMS"), Media.CALLBACK: _t("New callback"), Media.OTHER: _t("New work")}[media]
+
+
+@cache
 def connection_label(state: ConnectionState) -> str:
     return {ConnectionState.CONNECTING: _t("Connecting"), ConnectionState.CONNECTED: _t("Connected"),
             ConnectionState.RECONNECTING: _t("Reconnecting"), ConnectionState.DISCONNECTED: _t("Disconnected"),

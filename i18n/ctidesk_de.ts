@@ -1,0 +1,867 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>CommandRunner</name>
+    <message>
+        <location filename="../desktop/qtbridge/commands.py" line="37"/>
+        <location filename="../desktop/qtbridge/commands.py" line="43"/>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/qtbridge/commands.py" line="82"/>
+        <source>no confirmation from the platform within %n s</source>
+        <translation>
+            <numerusform>keine Bestätigung der Plattform innerhalb von %n Sekunde</numerusform>
+            <numerusform>keine Bestätigung der Plattform innerhalb von %n Sekunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="55"/>
+        <source>CTI Desk</source>
+        <translation>CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="56"/>
+        <source>Something went wrong: %1</source>
+        <translation>Etwas ist schiefgelaufen: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="60"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionPanel</name>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="38"/>
+        <source>Interaction</source>
+        <translation>Interaktion</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="43"/>
+        <source>Interaction title</source>
+        <translation>Titel der Interaktion</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="45"/>
+        <source>Interaction state</source>
+        <translation>Status der Interaktion</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="47"/>
+        <source>Call indicators</source>
+        <translation>Anrufanzeigen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="49"/>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="50"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="51"/>
+        <source>Parties</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="52"/>
+        <source>Attached data</source>
+        <translation>Angehängte Daten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="56"/>
+        <source>Number, agent, queue or digits</source>
+        <translation>Nummer, Agent, Warteschlange oder Ziffern</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="57"/>
+        <source>Target number or digits</source>
+        <translation>Zielnummer oder Ziffern</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="65"/>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="80"/>
+        <source>Platform message</source>
+        <translation>Meldung der Plattform</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="84"/>
+        <source>Chat transcript</source>
+        <translation>Chatverlauf</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="86"/>
+        <source>Customer typing indicator</source>
+        <translation>Anzeige „Kunde schreibt“</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="88"/>
+        <source>Type a message and press Enter</source>
+        <translation>Nachricht eingeben und Eingabetaste drücken</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="89"/>
+        <source>Chat message</source>
+        <translation>Chatnachricht</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="97"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="99"/>
+        <source>Reply text</source>
+        <translation>Antworttext</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="100"/>
+        <source>Write your reply</source>
+        <translation>Antwort verfassen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="170"/>
+        <source>No current work. Calls, chats and emails appear here when they are offered.</source>
+        <translation>Keine aktuelle Arbeit. Anrufe, Chats und E-Mails erscheinen hier, sobald sie angeboten werden.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="184"/>
+        <source>On hold</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="186"/>
+        <source>Muted</source>
+        <translation>Stummgeschaltet</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="188"/>
+        <source>● Recording</source>
+        <translation>● Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="190"/>
+        <source>Recording paused</source>
+        <translation>Aufnahme pausiert</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="205"/>
+        <source>Customer is typing…</source>
+        <translation>Kunde schreibt…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="215"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="215"/>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="216"/>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="217"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="230"/>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="233"/>
+        <source>Open screen pop in %1</source>
+        <translation>Screen-Pop in %1 öffnen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="271"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="271"/>
+        <source>Me</source>
+        <translation>Ich</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="57"/>
+        <source>CTI Desk main window</source>
+        <translation>CTI Desk – Hauptfenster</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="61"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="67"/>
+        <source>Connection status</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="70"/>
+        <location filename="../desktop/ui/mainwindow.py" line="278"/>
+        <location filename="../desktop/ui/mainwindow.py" line="279"/>
+        <source>Agent state</source>
+        <translation>Agentenstatus</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="73"/>
+        <source>&amp;State:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="76"/>
+        <source>Time in state</source>
+        <translation>Zeit im Status</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="80"/>
+        <source>&amp;Do not disturb</source>
+        <translation>&amp;Nicht stören</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="81"/>
+        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <source>Do not disturb</source>
+        <translation>Nicht stören</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="87"/>
+        <source>Agent state message</source>
+        <translation>Meldung zum Agentenstatus</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="103"/>
+        <source>Current interactions</source>
+        <translation>Aktuelle Interaktionen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="138"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="142"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="145"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="148"/>
+        <source>&amp;Work</source>
+        <translation>&amp;Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <source>Change &amp;state</source>
+        <translation>&amp;Status ändern</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="152"/>
+        <source>Si&amp;lence ringing</source>
+        <translation>Klin&amp;geln stummschalten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="155"/>
+        <source>&amp;Next interaction</source>
+        <translation>&amp;Nächste Interaktion</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="161"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <source>Export &amp;diagnostics…</source>
+        <translation>&amp;Diagnose exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="169"/>
+        <source>&amp;About CTI Desk</source>
+        <translation>Ü&amp;ber CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="195"/>
+        <location filename="../desktop/ui/mainwindow.py" line="197"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <source>Export diagnostics</source>
+        <translation>Diagnose exportieren</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <source>Zip files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="230"/>
+        <source>Diagnostics saved to %1</source>
+        <translation>Diagnose gespeichert unter %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <source>About CTI Desk</source>
+        <translation>Über CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <source>CTI Desk %1</source>
+        <translation>CTI Desk %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="300"/>
+        <source>DND</source>
+        <translation>Nicht stören</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <source>Your state: %1</source>
+        <translation>Ihr Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <source>CTI Desk: %1</source>
+        <translation>CTI Desk: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="314"/>
+        <source>Connection: %1</source>
+        <translation>Verbindung: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="321"/>
+        <source>Reconnecting in %1 s</source>
+        <translation>Neue Verbindung in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../desktop/ui/notifier.py" line="22"/>
+        <source>Notification</source>
+        <translation>Benachrichtigung</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="22"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="23"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="28"/>
+        <source>&amp;Notify me of new work</source>
+        <translation>Bei neuer Arbeit &amp;benachrichtigen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
+        <source>&amp;Ring while work is offered</source>
+        <translation>&amp;Klingeln, solange Arbeit angeboten wird</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
+        <source>&amp;Answer calls automatically</source>
+        <translation>Anrufe automatisch an&amp;nehmen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="35"/>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="40"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <source>The system&apos;s language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="48"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <source>&amp;Language:</source>
+        <translation>S&amp;prache:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <source>A new language applies the next time CTI Desk starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von CTI Desk.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="53"/>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="57"/>
+        <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
+        <translation>Eine Webseite öffnen, wenn Arbeit angeboten wird. Felder in geschweiften Klammern verwenden: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Die Werte werden kodiert; nur http- und https-Adressen sind erlaubt.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="63"/>
+        <source>Screen-pop rules</source>
+        <translation>Screen-Pop-Regeln</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <source>Address template</source>
+        <translation>Adressvorlage</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <source>Media (empty = all)</source>
+        <translation>Medien (leer = alle)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <source>Open automatically</source>
+        <translation>Automatisch öffnen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <source>Queues (empty = all)</source>
+        <translation>Warteschlangen (leer = alle)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="71"/>
+        <source>A&amp;dd rule</source>
+        <translation>Regel &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
+        <source>&amp;Remove rule</source>
+        <translation>Regel &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="83"/>
+        <source>Settings error</source>
+        <translation>Fehler in den Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="87"/>
+        <source>&amp;Screen pops</source>
+        <translation>&amp;Screen-Pops</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="125"/>
+        <source>row %1: media must be among: %2</source>
+        <translation>Zeile %1: erlaubte Medien sind: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="18"/>
+        <source>Not ready</source>
+        <translation>Nicht bereit</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="18"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="19"/>
+        <source>After-call work</source>
+        <translation>Nachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="19"/>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="20"/>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="20"/>
+        <source>Do not disturb</source>
+        <translation>Nicht stören</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="21"/>
+        <source>Logged out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="21"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="28"/>
+        <source>Offered</source>
+        <translation>Angeboten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="28"/>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="29"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="29"/>
+        <source>Dialing</source>
+        <translation>Wählt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="30"/>
+        <source>On hold</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="30"/>
+        <source>Wrap-up</source>
+        <translation>Nachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="31"/>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>Callback</source>
+        <translation>Rückruf</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New call</source>
+        <translation>Neuer Anruf</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New email</source>
+        <translation>Neue E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New SMS</source>
+        <translation>Neue SMS</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New callback</source>
+        <translation>Neuer Rückruf</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New work</source>
+        <translation>Neue Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <source>Connecting</source>
+        <translation>Verbindung wird hergestellt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <source>Reconnecting</source>
+        <translation>Verbindung wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="52"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="62"/>
+        <source>&amp;Answer</source>
+        <translation>&amp;Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="63"/>
+        <source>Re&amp;ject</source>
+        <translation>A&amp;blehnen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="64"/>
+        <source>&amp;Hang up</source>
+        <translation>Auf&amp;legen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="65"/>
+        <source>H&amp;old</source>
+        <translation>&amp;Halten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="66"/>
+        <source>&amp;Retrieve</source>
+        <translation>&amp;Zurückholen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="67"/>
+        <source>&amp;Mute</source>
+        <translation>Stu&amp;mmschalten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="68"/>
+        <source>Un&amp;mute</source>
+        <translation>Stummschaltung a&amp;ufheben</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="69"/>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Weiterleiten…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="70"/>
+        <source>Consult trans&amp;fer…</source>
+        <translation>Weiterleiten mit &amp;Rückfrage…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="71"/>
+        <source>Complete transfer</source>
+        <translation>Weiterleitung abschließen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="72"/>
+        <source>Co&amp;nference…</source>
+        <translation>&amp;Konferenz…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="73"/>
+        <source>Consult conference…</source>
+        <translation>Konferenz mit Rückfrage…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="74"/>
+        <source>Complete conference</source>
+        <translation>Konferenz abschließen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="75"/>
+        <source>Remove party…</source>
+        <translation>Teilnehmer entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="76"/>
+        <source>&amp;Keypad…</source>
+        <translation>Wähl&amp;tastatur…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="77"/>
+        <source>S&amp;wap</source>
+        <translation>Mak&amp;eln</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="78"/>
+        <source>Mer&amp;ge</source>
+        <translation>Zusammen&amp;führen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="79"/>
+        <source>Start recording</source>
+        <translation>Aufnahme starten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="80"/>
+        <source>Stop recording</source>
+        <translation>Aufnahme beenden</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="81"/>
+        <source>Pause recording</source>
+        <translation>Aufnahme pausieren</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="82"/>
+        <source>Resume recording</source>
+        <translation>Aufnahme fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="83"/>
+        <location filename="../desktop/ui/vocabulary.py" line="89"/>
+        <source>&amp;Send</source>
+        <translation>Sen&amp;den</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="84"/>
+        <source>&amp;Invite…</source>
+        <translation>&amp;Einladen…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="85"/>
+        <source>&amp;Leave</source>
+        <translation>&amp;Verlassen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="86"/>
+        <source>&amp;End chat</source>
+        <translation>&amp;Chat beenden</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="87"/>
+        <source>&amp;Reply</source>
+        <translation>An&amp;tworten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="88"/>
+        <source>Reply &amp;all</source>
+        <translation>A&amp;llen antworten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="90"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="91"/>
+        <source>&amp;Done</source>
+        <translation>Fert&amp;ig</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="116"/>
+        <source>Transfer to (number, agent or queue):</source>
+        <translation>Weiterleiten an (Nummer, Agent oder Warteschlange):</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="117"/>
+        <source>Consult (number, agent or queue):</source>
+        <translation>Rückfrage bei (Nummer, Agent oder Warteschlange):</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="118"/>
+        <source>Add to conference (number or agent):</source>
+        <translation>Zur Konferenz hinzufügen (Nummer oder Agent):</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="119"/>
+        <source>Consult before conference (number or agent):</source>
+        <translation>Rückfrage vor der Konferenz (Nummer oder Agent):</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="120"/>
+        <source>Party to remove:</source>
+        <translation>Zu entfernender Teilnehmer:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="121"/>
+        <source>Digits to send:</source>
+        <translation>Zu sendende Ziffern:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <source>Invite agent:</source>
+        <translation>Agent einladen:</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,867 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_XA" sourcelanguage="en">
+<context>
+    <name>CommandRunner</name>
+    <message>
+        <location filename="../desktop/qtbridge/commands.py" line="37"/>
+        <location filename="../desktop/qtbridge/commands.py" line="43"/>
+        <source>not connected</source>
+        <translation>[ñöţ çöññéçţéð ñöţçö]</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/qtbridge/commands.py" line="82"/>
+        <source>no confirmation from the platform within %n s</source>
+        <translation>
+            <numerusform>[ñö çöñƒîŕɱáţîöñ ƒŕöɱ ţĥé þļáţƒöŕɱ ŵîţĥîñ %n š ñöçöñƒîŕɱáţîöñƒŕöɱ]</numerusform>
+            <numerusform>[ñö çöñƒîŕɱáţîöñ ƒŕöɱ ţĥé þļáţƒöŕɱ ŵîţĥîñ %n š ñöçöñƒîŕɱáţîöñƒŕöɱ]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="55"/>
+        <source>CTI Desk</source>
+        <translation>[ÇŢÎ Ðéšķ ÇŢÎ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="56"/>
+        <source>Something went wrong: %1</source>
+        <translation>[Šöɱéţĥîñĝ ŵéñţ ŵŕöñĝ: %1 Šöɱéţĥîñĝŵ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="60"/>
+        <source>Error</source>
+        <translation>[Éŕŕöŕ Éŕ]</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionPanel</name>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="38"/>
+        <source>Interaction</source>
+        <translation>[Îñţéŕáçţîöñ Îñţé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="43"/>
+        <source>Interaction title</source>
+        <translation>[Îñţéŕáçţîöñ ţîţļé Îñţéŕáç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="45"/>
+        <source>Interaction state</source>
+        <translation>[Îñţéŕáçţîöñ šţáţé Îñţéŕáç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="47"/>
+        <source>Call indicators</source>
+        <translation>[Çáļļ îñðîçáţöŕš Çáļļîñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="49"/>
+        <source>Queue</source>
+        <translation>[Ǫûéûé Ǫû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="50"/>
+        <source>Direction</source>
+        <translation>[Ðîŕéçţîöñ Ðîŕé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="51"/>
+        <source>Parties</source>
+        <translation>[Þáŕţîéš Þáŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="52"/>
+        <source>Attached data</source>
+        <translation>[Åţţáçĥéð ðáţá Åţţáç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="56"/>
+        <source>Number, agent, queue or digits</source>
+        <translation>[Ñûɱƀéŕ, áĝéñţ, ǫûéûé öŕ ðîĝîţš Ñûɱƀéŕáĝéñţǫ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="57"/>
+        <source>Target number or digits</source>
+        <translation>[Ţáŕĝéţ ñûɱƀéŕ öŕ ðîĝîţš Ţáŕĝéţñûɱ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="65"/>
+        <source>&amp;Target:</source>
+        <translation>[&amp;Táŕĝéţ: Táŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="80"/>
+        <source>Platform message</source>
+        <translation>[Þļáţƒöŕɱ ɱéššáĝé Þļáţƒö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="84"/>
+        <source>Chat transcript</source>
+        <translation>[Çĥáţ ţŕáñšçŕîþţ Çĥáţţŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="86"/>
+        <source>Customer typing indicator</source>
+        <translation>[Çûšţöɱéŕ ţýþîñĝ îñðîçáţöŕ Çûšţöɱéŕţý]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="88"/>
+        <source>Type a message and press Enter</source>
+        <translation>[Ţýþé á ɱéššáĝé áñð þŕéšš Éñţéŕ Ţýþéáɱéššáĝé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="89"/>
+        <source>Chat message</source>
+        <translation>[Çĥáţ ɱéššáĝé Çĥáţɱ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="97"/>
+        <source>Email</source>
+        <translation>[Éɱáîļ Éɱ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="99"/>
+        <source>Reply text</source>
+        <translation>[Ŕéþļý ţéxţ Ŕéþļ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="100"/>
+        <source>Write your reply</source>
+        <translation>[Ŵŕîţé ýöûŕ ŕéþļý Ŵŕîţéý]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="170"/>
+        <source>No current work. Calls, chats and emails appear here when they are offered.</source>
+        <translation>[Ñö çûŕŕéñţ ŵöŕķ. Çáļļš, çĥáţš áñð éɱáîļš áþþéáŕ ĥéŕé ŵĥéñ ţĥéý áŕé öƒƒéŕéð. ÑöçûŕŕéñţŵöŕķÇáļļšçĥáţšáñðéɱáî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="184"/>
+        <source>On hold</source>
+        <translation>[Öñ ĥöļð Öñĥ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="186"/>
+        <source>Muted</source>
+        <translation>[Mûţéð Mû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="188"/>
+        <source>● Recording</source>
+        <translation>[● Ŕéçöŕðîñĝ Ŕéçö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="190"/>
+        <source>Recording paused</source>
+        <translation>[Ŕéçöŕðîñĝ þáûšéð Ŕéçöŕð]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="205"/>
+        <source>Customer is typing…</source>
+        <translation>[Çûšţöɱéŕ îš ţýþîñĝ… Çûšţöɱéŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="215"/>
+        <source>From</source>
+        <translation>[Ƒŕöɱ Ƒŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="215"/>
+        <source>To</source>
+        <translation>[Ţö Ţö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="216"/>
+        <source>Cc</source>
+        <translation>[Çç Çç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="217"/>
+        <source>Subject</source>
+        <translation>[Šûƀĵéçţ Šûƀ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="230"/>
+        <source>Open %1</source>
+        <translation>[Öþéñ %1 Öþé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="233"/>
+        <source>Open screen pop in %1</source>
+        <translation>[Öþéñ šçŕééñ þöþ îñ %1 Öþéñšçŕé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="271"/>
+        <source>Customer</source>
+        <translation>[Çûšţöɱéŕ Çûš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="271"/>
+        <source>Me</source>
+        <translation>[Mé Mé]</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="57"/>
+        <source>CTI Desk main window</source>
+        <translation>[ÇŢÎ Ðéšķ ɱáîñ ŵîñðöŵ ÇŢÎÐéšķɱ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="61"/>
+        <source>Agent</source>
+        <translation>[Åĝéñţ Åĝ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="67"/>
+        <source>Connection status</source>
+        <translation>[Çöññéçţîöñ šţáţûš Çöññéçţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="70"/>
+        <location filename="../desktop/ui/mainwindow.py" line="278"/>
+        <location filename="../desktop/ui/mainwindow.py" line="279"/>
+        <source>Agent state</source>
+        <translation>[Åĝéñţ šţáţé Åĝéñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="73"/>
+        <source>&amp;State:</source>
+        <translation>[&amp;Sţáţé: Sţá]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="76"/>
+        <source>Time in state</source>
+        <translation>[Ţîɱé îñ šţáţé Ţîɱéî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="80"/>
+        <source>&amp;Do not disturb</source>
+        <translation>[&amp;Dö ñöţ ðîšţûŕƀ Döñöţð]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="81"/>
+        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <source>Do not disturb</source>
+        <translation>[Ðö ñöţ ðîšţûŕƀ Ðöñöţð]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="87"/>
+        <source>Agent state message</source>
+        <translation>[Åĝéñţ šţáţé ɱéššáĝé Åĝéñţšţá]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="103"/>
+        <source>Current interactions</source>
+        <translation>[Çûŕŕéñţ îñţéŕáçţîöñš Çûŕŕéñţî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="138"/>
+        <source>&amp;File</source>
+        <translation>[&amp;Fîļé Fî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <source>S&amp;ettings…</source>
+        <translation>[Š&amp;eţţîñĝš… Šeţţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="142"/>
+        <source>Sign &amp;out</source>
+        <translation>[Šîĝñ &amp;oûţ Šîĝñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="145"/>
+        <source>&amp;Quit</source>
+        <translation>[&amp;Qûîţ Qû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="148"/>
+        <source>&amp;Work</source>
+        <translation>[&amp;Wöŕķ Wö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <source>Change &amp;state</source>
+        <translation>[Çĥáñĝé &amp;sţáţé Çĥáñĝ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="152"/>
+        <source>Si&amp;lence ringing</source>
+        <translation>[Šî&amp;léñçé ŕîñĝîñĝ Šîléñç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="155"/>
+        <source>&amp;Next interaction</source>
+        <translation>[&amp;Néxţ îñţéŕáçţîöñ Néxţîñţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="161"/>
+        <source>&amp;Help</source>
+        <translation>[&amp;Héļþ Hé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>[&amp;Kéýƀöáŕð šĥöŕţçûţš Kéýƀöáŕð]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <source>Export &amp;diagnostics…</source>
+        <translation>[Éxþöŕţ &amp;dîáĝñöšţîçš… Éxþöŕţdî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="169"/>
+        <source>&amp;About CTI Desk</source>
+        <translation>[&amp;Aƀöûţ ÇŢÎ Ðéšķ AƀöûţÇ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="195"/>
+        <location filename="../desktop/ui/mainwindow.py" line="197"/>
+        <source>Keyboard shortcuts</source>
+        <translation>[Ķéýƀöáŕð šĥöŕţçûţš Ķéýƀöáŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <source>Action</source>
+        <translation>[Åçţîöñ Åç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <source>Keys</source>
+        <translation>[Ķéýš Ķé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <source>Export diagnostics</source>
+        <translation>[Éxþöŕţ ðîáĝñöšţîçš Éxþöŕţð]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <source>Zip files (*.zip)</source>
+        <translation>[Žîþ ƒîļéš (*.zip) Žîþƒîļé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="230"/>
+        <source>Diagnostics saved to %1</source>
+        <translation>[Ðîáĝñöšţîçš šávéð ţö %1 Ðîáĝñöšţî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <source>About CTI Desk</source>
+        <translation>[Åƀöûţ ÇŢÎ Ðéšķ ÅƀöûţÇ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <source>CTI Desk %1</source>
+        <translation>[ÇŢÎ Ðéšķ %1 ÇŢÎÐ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="300"/>
+        <source>DND</source>
+        <translation>[ÐÑÐ ÐÑ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <source>Your state: %1</source>
+        <translation>[Ýöûŕ šţáţé: %1 Ýöûŕšţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <source>CTI Desk: %1</source>
+        <translation>[ÇŢÎ Ðéšķ: %1 ÇŢÎÐé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="314"/>
+        <source>Connection: %1</source>
+        <translation>[Çöññéçţîöñ: %1 Çöññéç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="321"/>
+        <source>Reconnecting in %1 s</source>
+        <translation>[Ŕéçöññéçţîñĝ îñ %1 š Ŕéçöññéç]</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../desktop/ui/notifier.py" line="22"/>
+        <source>Notification</source>
+        <translation>[Ñöţîƒîçáţîöñ Ñöţîƒ]</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="22"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="23"/>
+        <source>Settings</source>
+        <translation>[Šéţţîñĝš Šéţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="28"/>
+        <source>&amp;Notify me of new work</source>
+        <translation>[&amp;Nöţîƒý ɱé öƒ ñéŵ ŵöŕķ Nöţîƒýɱéö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
+        <source>&amp;Ring while work is offered</source>
+        <translation>[&amp;Rîñĝ ŵĥîļé ŵöŕķ îš öƒƒéŕéð Rîñĝŵĥîļéŵö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
+        <source>&amp;Answer calls automatically</source>
+        <translation>[&amp;Añšŵéŕ çáļļš áûţöɱáţîçáļļý Añšŵéŕçáļļš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="35"/>
+        <source>Theme</source>
+        <translation>[Ţĥéɱé Ţĥ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Dark</source>
+        <translation>[Ðáŕķ Ðá]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Follow the system</source>
+        <translation>[Ƒöļļöŵ ţĥé šýšţéɱ Ƒöļļöŵţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Light</source>
+        <translation>[Ļîĝĥţ Ļî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="40"/>
+        <source>Language</source>
+        <translation>[Ļáñĝûáĝé Ļáñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <source>The system&apos;s language</source>
+        <translation>[Ţĥé šýšţéɱ&apos;š ļáñĝûáĝé Ţĥéšýšţé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="48"/>
+        <source>&amp;Theme:</source>
+        <translation>[&amp;Tĥéɱé: Tĥé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <source>&amp;Language:</source>
+        <translation>[&amp;Láñĝûáĝé: Láñĝ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <source>A new language applies the next time CTI Desk starts.</source>
+        <translation>[Å ñéŵ ļáñĝûáĝé áþþļîéš ţĥé ñéxţ ţîɱé ÇŢÎ Ðéšķ šţáŕţš. Åñéŵļáñĝûáĝéáþþļîéšţĥ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="53"/>
+        <source>&amp;General</source>
+        <translation>[&amp;Géñéŕáļ Géñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="57"/>
+        <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
+        <translation>[Öþéñ á ŵéƀ þáĝé ŵĥéñ ŵöŕķ îš öƒƒéŕéð. Ûšé ƒîéļðš îñ ƀŕáçéš: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Váļûéš áŕé éñçöðéð; öñļý ĥţţþ áñð ĥţţþš áððŕéššéš áŕé áļļöŵéð. ÖþéñáŵéƀþáĝéŵĥéñŵöŕķîšöƒƒéŕéðÛšéƒîéļðšîñƀŕáçéšVáļûéšáŕééñçöðéðöñļýĥţţþáñðĥ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="63"/>
+        <source>Screen-pop rules</source>
+        <translation>[Šçŕééñ-þöþ ŕûļéš Šçŕééñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <source>Address template</source>
+        <translation>[Åððŕéšš ţéɱþļáţé Åððŕéš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <source>Media (empty = all)</source>
+        <translation>[Méðîá (éɱþţý = áļļ) Méðîáéɱþ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <source>Open automatically</source>
+        <translation>[Öþéñ áûţöɱáţîçáļļý Öþéñáûţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <source>Queues (empty = all)</source>
+        <translation>[Ǫûéûéš (éɱþţý = áļļ) Ǫûéûéšéɱ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="71"/>
+        <source>A&amp;dd rule</source>
+        <translation>[Å&amp;dð ŕûļé Ådðŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
+        <source>&amp;Remove rule</source>
+        <translation>[&amp;Réɱövé ŕûļé Réɱöv]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="83"/>
+        <source>Settings error</source>
+        <translation>[Šéţţîñĝš éŕŕöŕ Šéţţîñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="87"/>
+        <source>&amp;Screen pops</source>
+        <translation>[&amp;Sçŕééñ þöþš Sçŕéé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="125"/>
+        <source>row %1: media must be among: %2</source>
+        <translation>[ŕöŵ %1: ɱéðîá ɱûšţ ƀé áɱöñĝ: %2 ŕöŵɱéðîáɱûšţ]</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="18"/>
+        <source>Not ready</source>
+        <translation>[Ñöţ ŕéáðý Ñöţŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="18"/>
+        <source>Ready</source>
+        <translation>[Ŕéáðý Ŕé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="19"/>
+        <source>After-call work</source>
+        <translation>[Åƒţéŕ-çáļļ ŵöŕķ Åƒţéŕç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="19"/>
+        <source>Busy</source>
+        <translation>[Ɓûšý Ɓû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="20"/>
+        <source>Away</source>
+        <translation>[Åŵáý Åŵ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="20"/>
+        <source>Do not disturb</source>
+        <translation>[Ðö ñöţ ðîšţûŕƀ Ðöñöţð]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="21"/>
+        <source>Logged out</source>
+        <translation>[Ļöĝĝéð öûţ Ļöĝĝ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="21"/>
+        <source>Unknown</source>
+        <translation>[Ûñķñöŵñ Ûñķ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="28"/>
+        <source>Offered</source>
+        <translation>[Öƒƒéŕéð Öƒƒ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="28"/>
+        <source>Queued</source>
+        <translation>[Ǫûéûéð Ǫû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="29"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <source>Connected</source>
+        <translation>[Çöññéçţéð Çöññ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="29"/>
+        <source>Dialing</source>
+        <translation>[Ðîáļîñĝ Ðîá]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="30"/>
+        <source>On hold</source>
+        <translation>[Öñ ĥöļð Öñĥ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="30"/>
+        <source>Wrap-up</source>
+        <translation>[Ŵŕáþ-ûþ Ŵŕá]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="31"/>
+        <source>Ended</source>
+        <translation>[Éñðéð Éñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Call</source>
+        <translation>[Çáļļ Çá]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Chat</source>
+        <translation>[Çĥáţ Çĥ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Email</source>
+        <translation>[Éɱáîļ Éɱ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>Callback</source>
+        <translation>[Çáļļƀáçķ Çáļ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>Other</source>
+        <translation>[Öţĥéŕ Öţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>SMS</source>
+        <translation>[ŠMŠ ŠM]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New call</source>
+        <translation>[Ñéŵ çáļļ Ñéŵ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New chat</source>
+        <translation>[Ñéŵ çĥáţ Ñéŵ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New email</source>
+        <translation>[Ñéŵ éɱáîļ Ñéŵé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New SMS</source>
+        <translation>[Ñéŵ ŠMŠ Ñéŵ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New callback</source>
+        <translation>[Ñéŵ çáļļƀáçķ Ñéŵçá]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New work</source>
+        <translation>[Ñéŵ ŵöŕķ Ñéŵ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <source>Connecting</source>
+        <translation>[Çöññéçţîñĝ Çöññ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <source>Disconnected</source>
+        <translation>[Ðîšçöññéçţéð Ðîšçö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <source>Reconnecting</source>
+        <translation>[Ŕéçöññéçţîñĝ Ŕéçöñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="52"/>
+        <source>Failed</source>
+        <translation>[Ƒáîļéð Ƒá]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="62"/>
+        <source>&amp;Answer</source>
+        <translation>[&amp;Añšŵéŕ Añš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="63"/>
+        <source>Re&amp;ject</source>
+        <translation>[Ŕé&amp;jéçţ Ŕéj]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="64"/>
+        <source>&amp;Hang up</source>
+        <translation>[&amp;Háñĝ ûþ Háñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="65"/>
+        <source>H&amp;old</source>
+        <translation>[Ĥ&amp;oļð Ĥo]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="66"/>
+        <source>&amp;Retrieve</source>
+        <translation>[&amp;Réţŕîévé Réţŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="67"/>
+        <source>&amp;Mute</source>
+        <translation>[&amp;Mûţé Mû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="68"/>
+        <source>Un&amp;mute</source>
+        <translation>[Ûñ&amp;mûţé Ûñm]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="69"/>
+        <source>&amp;Transfer…</source>
+        <translation>[&amp;Tŕáñšƒéŕ… Tŕáñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="70"/>
+        <source>Consult trans&amp;fer…</source>
+        <translation>[Çöñšûļţ ţŕáñš&amp;féŕ… Çöñšûļţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="71"/>
+        <source>Complete transfer</source>
+        <translation>[Çöɱþļéţé ţŕáñšƒéŕ Çöɱþļéţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="72"/>
+        <source>Co&amp;nference…</source>
+        <translation>[Çö&amp;nƒéŕéñçé… Çönƒé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="73"/>
+        <source>Consult conference…</source>
+        <translation>[Çöñšûļţ çöñƒéŕéñçé… Çöñšûļţç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="74"/>
+        <source>Complete conference</source>
+        <translation>[Çöɱþļéţé çöñƒéŕéñçé Çöɱþļéţé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="75"/>
+        <source>Remove party…</source>
+        <translation>[Ŕéɱövé þáŕţý… Ŕéɱöv]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="76"/>
+        <source>&amp;Keypad…</source>
+        <translation>[&amp;Kéýþáð… Kéý]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="77"/>
+        <source>S&amp;wap</source>
+        <translation>[Š&amp;wáþ Šw]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="78"/>
+        <source>Mer&amp;ge</source>
+        <translation>[Méŕ&amp;gé Mé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="79"/>
+        <source>Start recording</source>
+        <translation>[Šţáŕţ ŕéçöŕðîñĝ Šţáŕţŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="80"/>
+        <source>Stop recording</source>
+        <translation>[Šţöþ ŕéçöŕðîñĝ Šţöþŕé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="81"/>
+        <source>Pause recording</source>
+        <translation>[Þáûšé ŕéçöŕðîñĝ Þáûšéŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="82"/>
+        <source>Resume recording</source>
+        <translation>[Ŕéšûɱé ŕéçöŕðîñĝ Ŕéšûɱé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="83"/>
+        <location filename="../desktop/ui/vocabulary.py" line="89"/>
+        <source>&amp;Send</source>
+        <translation>[&amp;Séñð Sé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="84"/>
+        <source>&amp;Invite…</source>
+        <translation>[&amp;Iñvîţé… Iñv]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="85"/>
+        <source>&amp;Leave</source>
+        <translation>[&amp;Léávé Lé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="86"/>
+        <source>&amp;End chat</source>
+        <translation>[&amp;Eñð çĥáţ Eñðç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="87"/>
+        <source>&amp;Reply</source>
+        <translation>[&amp;Réþļý Ré]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="88"/>
+        <source>Reply &amp;all</source>
+        <translation>[Ŕéþļý &amp;aļļ Ŕéþļ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="90"/>
+        <source>&amp;Discard</source>
+        <translation>[&amp;Dîšçáŕð Dîš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="91"/>
+        <source>&amp;Done</source>
+        <translation>[&amp;Döñé Dö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="116"/>
+        <source>Transfer to (number, agent or queue):</source>
+        <translation>[Ţŕáñšƒéŕ ţö (ñûɱƀéŕ, áĝéñţ öŕ ǫûéûé): Ţŕáñšƒéŕţöñûɱƀé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="117"/>
+        <source>Consult (number, agent or queue):</source>
+        <translation>[Çöñšûļţ (ñûɱƀéŕ, áĝéñţ öŕ ǫûéûé): Çöñšûļţñûɱƀéŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="118"/>
+        <source>Add to conference (number or agent):</source>
+        <translation>[Åðð ţö çöñƒéŕéñçé (ñûɱƀéŕ öŕ áĝéñţ): Åððţöçöñƒéŕéñç]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="119"/>
+        <source>Consult before conference (number or agent):</source>
+        <translation>[Çöñšûļţ ƀéƒöŕé çöñƒéŕéñçé (ñûɱƀéŕ öŕ áĝéñţ): Çöñšûļţƀéƒöŕéçöñƒé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="120"/>
+        <source>Party to remove:</source>
+        <translation>[Þáŕţý ţö ŕéɱövé: Þáŕţýţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="121"/>
+        <source>Digits to send:</source>
+        <translation>[Ðîĝîţš ţö šéñð: Ðîĝîţš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <source>Invite agent:</source>
+        <translation>[Îñvîţé áĝéñţ: Îñvîţ]</translation>
+    </message>
+</context>
+</TS>

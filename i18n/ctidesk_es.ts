@@ -1,0 +1,867 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>CommandRunner</name>
+    <message>
+        <location filename="../desktop/qtbridge/commands.py" line="37"/>
+        <location filename="../desktop/qtbridge/commands.py" line="43"/>
+        <source>not connected</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/qtbridge/commands.py" line="82"/>
+        <source>no confirmation from the platform within %n s</source>
+        <translation>
+            <numerusform>sin confirmación de la plataforma en %n segundo</numerusform>
+            <numerusform>sin confirmación de la plataforma en %n segundos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="55"/>
+        <source>CTI Desk</source>
+        <translation>CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="56"/>
+        <source>Something went wrong: %1</source>
+        <translation>Algo salió mal: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="60"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionPanel</name>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="38"/>
+        <source>Interaction</source>
+        <translation>Interacción</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="43"/>
+        <source>Interaction title</source>
+        <translation>Título de la interacción</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="45"/>
+        <source>Interaction state</source>
+        <translation>Estado de la interacción</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="47"/>
+        <source>Call indicators</source>
+        <translation>Indicadores de llamada</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="49"/>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="50"/>
+        <source>Direction</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="51"/>
+        <source>Parties</source>
+        <translation>Participantes</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="52"/>
+        <source>Attached data</source>
+        <translation>Datos adjuntos</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="56"/>
+        <source>Number, agent, queue or digits</source>
+        <translation>Número, agente, cola o dígitos</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="57"/>
+        <source>Target number or digits</source>
+        <translation>Número de destino o dígitos</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="65"/>
+        <source>&amp;Target:</source>
+        <translation>&amp;Destino:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="80"/>
+        <source>Platform message</source>
+        <translation>Mensaje de la plataforma</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="84"/>
+        <source>Chat transcript</source>
+        <translation>Transcripción del chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="86"/>
+        <source>Customer typing indicator</source>
+        <translation>Indicador de escritura del cliente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="88"/>
+        <source>Type a message and press Enter</source>
+        <translation>Escriba un mensaje y pulse Intro</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="89"/>
+        <source>Chat message</source>
+        <translation>Mensaje de chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="97"/>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="99"/>
+        <source>Reply text</source>
+        <translation>Texto de la respuesta</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="100"/>
+        <source>Write your reply</source>
+        <translation>Escriba su respuesta</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="170"/>
+        <source>No current work. Calls, chats and emails appear here when they are offered.</source>
+        <translation>No hay trabajo en curso. Las llamadas, los chats y los correos aparecen aquí cuando se le ofrecen.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="184"/>
+        <source>On hold</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="186"/>
+        <source>Muted</source>
+        <translation>Silenciado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="188"/>
+        <source>● Recording</source>
+        <translation>● Grabando</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="190"/>
+        <source>Recording paused</source>
+        <translation>Grabación en pausa</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="205"/>
+        <source>Customer is typing…</source>
+        <translation>El cliente está escribiendo…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="215"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="215"/>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="216"/>
+        <source>Cc</source>
+        <translation>CC</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="217"/>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="230"/>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="233"/>
+        <source>Open screen pop in %1</source>
+        <translation>Abrir la ficha emergente en %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="271"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="271"/>
+        <source>Me</source>
+        <translation>Yo</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="57"/>
+        <source>CTI Desk main window</source>
+        <translation>Ventana principal de CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="61"/>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="67"/>
+        <source>Connection status</source>
+        <translation>Estado de la conexión</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="70"/>
+        <location filename="../desktop/ui/mainwindow.py" line="278"/>
+        <location filename="../desktop/ui/mainwindow.py" line="279"/>
+        <source>Agent state</source>
+        <translation>Estado del agente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="73"/>
+        <source>&amp;State:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="76"/>
+        <source>Time in state</source>
+        <translation>Tiempo en el estado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="80"/>
+        <source>&amp;Do not disturb</source>
+        <translation>&amp;No molestar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="81"/>
+        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <source>Do not disturb</source>
+        <translation>No molestar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="87"/>
+        <source>Agent state message</source>
+        <translation>Mensaje sobre el estado del agente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="103"/>
+        <source>Current interactions</source>
+        <translation>Interacciones actuales</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="138"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="142"/>
+        <source>Sign &amp;out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="145"/>
+        <source>&amp;Quit</source>
+        <translation>Sa&amp;lir</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="148"/>
+        <source>&amp;Work</source>
+        <translation>&amp;Trabajo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <source>Change &amp;state</source>
+        <translation>Cambiar &amp;estado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="152"/>
+        <source>Si&amp;lence ringing</source>
+        <translation>Apa&amp;gar el timbre</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="155"/>
+        <source>&amp;Next interaction</source>
+        <translation>Siguiente &amp;interacción</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="161"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <source>Export &amp;diagnostics…</source>
+        <translation>E&amp;xportar diagnóstico…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="169"/>
+        <source>&amp;About CTI Desk</source>
+        <translation>A&amp;cerca de CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="195"/>
+        <location filename="../desktop/ui/mainwindow.py" line="197"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <source>Export diagnostics</source>
+        <translation>Exportar diagnóstico</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Archivos ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="230"/>
+        <source>Diagnostics saved to %1</source>
+        <translation>Diagnóstico guardado en %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <source>About CTI Desk</source>
+        <translation>Acerca de CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <source>CTI Desk %1</source>
+        <translation>CTI Desk %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="300"/>
+        <source>DND</source>
+        <translation>No molestar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <source>Your state: %1</source>
+        <translation>Su estado: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <source>CTI Desk: %1</source>
+        <translation>CTI Desk: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="314"/>
+        <source>Connection: %1</source>
+        <translation>Conexión: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="321"/>
+        <source>Reconnecting in %1 s</source>
+        <translation>Reconectando en %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../desktop/ui/notifier.py" line="22"/>
+        <source>Notification</source>
+        <translation>Notificación</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="22"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="23"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="28"/>
+        <source>&amp;Notify me of new work</source>
+        <translation>&amp;Avisarme cuando llegue trabajo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
+        <source>&amp;Ring while work is offered</source>
+        <translation>&amp;Sonar mientras se ofrece trabajo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
+        <source>&amp;Answer calls automatically</source>
+        <translation>&amp;Contestar llamadas automáticamente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="35"/>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Follow the system</source>
+        <translation>Según el sistema</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="40"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <source>The system&apos;s language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="48"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <source>A new language applies the next time CTI Desk starts.</source>
+        <translation>Un idioma nuevo se aplica la próxima vez que se inicie CTI Desk.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="53"/>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="57"/>
+        <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
+        <translation>Abrir una página web cuando se ofrece trabajo. Use campos entre llaves: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Los valores se codifican; solo se permiten direcciones http y https.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="63"/>
+        <source>Screen-pop rules</source>
+        <translation>Reglas de ficha emergente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <source>Address template</source>
+        <translation>Plantilla de dirección</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <source>Media (empty = all)</source>
+        <translation>Medios (vacío = todos)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <source>Open automatically</source>
+        <translation>Abrir automáticamente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <source>Queues (empty = all)</source>
+        <translation>Colas (vacío = todas)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="71"/>
+        <source>A&amp;dd rule</source>
+        <translation>Aña&amp;dir regla</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
+        <source>&amp;Remove rule</source>
+        <translation>&amp;Quitar regla</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="83"/>
+        <source>Settings error</source>
+        <translation>Error de configuración</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="87"/>
+        <source>&amp;Screen pops</source>
+        <translation>&amp;Fichas emergentes</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="125"/>
+        <source>row %1: media must be among: %2</source>
+        <translation>fila %1: el medio debe ser uno de: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="18"/>
+        <source>Not ready</source>
+        <translation>No disponible</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="18"/>
+        <source>Ready</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="19"/>
+        <source>After-call work</source>
+        <translation>Trabajo posterior a la llamada</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="19"/>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="20"/>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="20"/>
+        <source>Do not disturb</source>
+        <translation>No molestar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="21"/>
+        <source>Logged out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="21"/>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="28"/>
+        <source>Offered</source>
+        <translation>Ofrecido</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="28"/>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="29"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="29"/>
+        <source>Dialing</source>
+        <translation>Marcando</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="30"/>
+        <source>On hold</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="30"/>
+        <source>Wrap-up</source>
+        <translation>Cierre</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="31"/>
+        <source>Ended</source>
+        <translation>Finalizado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>Callback</source>
+        <translation>Devolución de llamada</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New call</source>
+        <translation>Nueva llamada</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New email</source>
+        <translation>Nuevo correo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New SMS</source>
+        <translation>Nuevo SMS</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New callback</source>
+        <translation>Nueva devolución de llamada</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New work</source>
+        <translation>Trabajo nuevo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <source>Reconnecting</source>
+        <translation>Reconectando</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="52"/>
+        <source>Failed</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="62"/>
+        <source>&amp;Answer</source>
+        <translation>&amp;Atender</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="63"/>
+        <source>Re&amp;ject</source>
+        <translation>&amp;Rechazar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="64"/>
+        <source>&amp;Hang up</source>
+        <translation>&amp;Colgar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="65"/>
+        <source>H&amp;old</source>
+        <translation>Rete&amp;ner</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="66"/>
+        <source>&amp;Retrieve</source>
+        <translation>Recu&amp;perar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="67"/>
+        <source>&amp;Mute</source>
+        <translation>&amp;Silenciar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="68"/>
+        <source>Un&amp;mute</source>
+        <translation>&amp;Quitar silencio</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="69"/>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transferir…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="70"/>
+        <source>Consult trans&amp;fer…</source>
+        <translation>Trans&amp;ferir con consulta…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="71"/>
+        <source>Complete transfer</source>
+        <translation>Completar transferencia</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="72"/>
+        <source>Co&amp;nference…</source>
+        <translation>C&amp;onferencia…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="73"/>
+        <source>Consult conference…</source>
+        <translation>Conferencia con consulta…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="74"/>
+        <source>Complete conference</source>
+        <translation>Completar conferencia</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="75"/>
+        <source>Remove party…</source>
+        <translation>Quitar participante…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="76"/>
+        <source>&amp;Keypad…</source>
+        <translation>Teclado nu&amp;mérico…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="77"/>
+        <source>S&amp;wap</source>
+        <translation>A&amp;lternar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="78"/>
+        <source>Mer&amp;ge</source>
+        <translation>&amp;Unir</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="79"/>
+        <source>Start recording</source>
+        <translation>Iniciar grabación</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="80"/>
+        <source>Stop recording</source>
+        <translation>Detener grabación</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="81"/>
+        <source>Pause recording</source>
+        <translation>Pausar grabación</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="82"/>
+        <source>Resume recording</source>
+        <translation>Reanudar grabación</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="83"/>
+        <location filename="../desktop/ui/vocabulary.py" line="89"/>
+        <source>&amp;Send</source>
+        <translation>En&amp;viar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="84"/>
+        <source>&amp;Invite…</source>
+        <translation>I&amp;nvitar…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="85"/>
+        <source>&amp;Leave</source>
+        <translation>A&amp;bandonar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="86"/>
+        <source>&amp;End chat</source>
+        <translation>&amp;Finalizar chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="87"/>
+        <source>&amp;Reply</source>
+        <translation>Res&amp;ponder</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="88"/>
+        <source>Reply &amp;all</source>
+        <translation>Responder a t&amp;odos</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="90"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="91"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Hecho</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="116"/>
+        <source>Transfer to (number, agent or queue):</source>
+        <translation>Transferir a (número, agente o cola):</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="117"/>
+        <source>Consult (number, agent or queue):</source>
+        <translation>Consultar a (número, agente o cola):</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="118"/>
+        <source>Add to conference (number or agent):</source>
+        <translation>Añadir a la conferencia (número o agente):</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="119"/>
+        <source>Consult before conference (number or agent):</source>
+        <translation>Consultar antes de la conferencia (número o agente):</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="120"/>
+        <source>Party to remove:</source>
+        <translation>Participante que quitar:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="121"/>
+        <source>Digits to send:</source>
+        <translation>Dígitos que enviar:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <source>Invite agent:</source>
+        <translation>Invitar a un agente:</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,867 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>CommandRunner</name>
+    <message>
+        <location filename="../desktop/qtbridge/commands.py" line="37"/>
+        <location filename="../desktop/qtbridge/commands.py" line="43"/>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/qtbridge/commands.py" line="82"/>
+        <source>no confirmation from the platform within %n s</source>
+        <translation>
+            <numerusform>aucune confirmation de la plateforme en %n seconde</numerusform>
+            <numerusform>aucune confirmation de la plateforme en %n secondes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="55"/>
+        <source>CTI Desk</source>
+        <translation>CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="56"/>
+        <source>Something went wrong: %1</source>
+        <translation>Une erreur s&apos;est produite : %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/qtbridge/excepthook.py" line="60"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionPanel</name>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="38"/>
+        <source>Interaction</source>
+        <translation>Interaction</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="43"/>
+        <source>Interaction title</source>
+        <translation>Titre de l&apos;interaction</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="45"/>
+        <source>Interaction state</source>
+        <translation>État de l&apos;interaction</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="47"/>
+        <source>Call indicators</source>
+        <translation>Indicateurs d&apos;appel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="49"/>
+        <source>Queue</source>
+        <translation>File d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="50"/>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="51"/>
+        <source>Parties</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="52"/>
+        <source>Attached data</source>
+        <translation>Données jointes</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="56"/>
+        <source>Number, agent, queue or digits</source>
+        <translation>Numéro, agent, file d&apos;attente ou chiffres</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="57"/>
+        <source>Target number or digits</source>
+        <translation>Numéro cible ou chiffres</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="65"/>
+        <source>&amp;Target:</source>
+        <translation>&amp;Cible :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="80"/>
+        <source>Platform message</source>
+        <translation>Message de la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="84"/>
+        <source>Chat transcript</source>
+        <translation>Transcription du chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="86"/>
+        <source>Customer typing indicator</source>
+        <translation>Indicateur de saisie du client</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="88"/>
+        <source>Type a message and press Enter</source>
+        <translation>Tapez un message et appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="89"/>
+        <source>Chat message</source>
+        <translation>Message de chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="97"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="99"/>
+        <source>Reply text</source>
+        <translation>Texte de la réponse</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="100"/>
+        <source>Write your reply</source>
+        <translation>Rédigez votre réponse</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="170"/>
+        <source>No current work. Calls, chats and emails appear here when they are offered.</source>
+        <translation>Aucun travail en cours. Les appels, chats et e-mails apparaissent ici dès qu&apos;ils vous sont proposés.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="184"/>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="186"/>
+        <source>Muted</source>
+        <translation>Micro coupé</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="188"/>
+        <source>● Recording</source>
+        <translation>● Enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="190"/>
+        <source>Recording paused</source>
+        <translation>Enregistrement suspendu</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="205"/>
+        <source>Customer is typing…</source>
+        <translation>Le client écrit…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="215"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="215"/>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="216"/>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="217"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="230"/>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="233"/>
+        <source>Open screen pop in %1</source>
+        <translation>Ouvrir la remontée de fiche dans %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="271"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="271"/>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="57"/>
+        <source>CTI Desk main window</source>
+        <translation>Fenêtre principale de CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="61"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="67"/>
+        <source>Connection status</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="70"/>
+        <location filename="../desktop/ui/mainwindow.py" line="278"/>
+        <location filename="../desktop/ui/mainwindow.py" line="279"/>
+        <source>Agent state</source>
+        <translation>Statut de l&apos;agent</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="73"/>
+        <source>&amp;State:</source>
+        <translation>&amp;Statut :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="76"/>
+        <source>Time in state</source>
+        <translation>Temps dans le statut</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="80"/>
+        <source>&amp;Do not disturb</source>
+        <translation>&amp;Ne pas déranger</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="81"/>
+        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <source>Do not disturb</source>
+        <translation>Ne pas déranger</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="87"/>
+        <source>Agent state message</source>
+        <translation>Message sur le statut de l&apos;agent</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="103"/>
+        <source>Current interactions</source>
+        <translation>Interactions en cours</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="138"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="142"/>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="145"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="148"/>
+        <source>&amp;Work</source>
+        <translation>&amp;Travail</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <source>Change &amp;state</source>
+        <translation>Changer de &amp;statut</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="152"/>
+        <source>Si&amp;lence ringing</source>
+        <translation>Sonnerie en sour&amp;dine</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="155"/>
+        <source>&amp;Next interaction</source>
+        <translation>Interaction sui&amp;vante</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="161"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <source>Export &amp;diagnostics…</source>
+        <translation>E&amp;xporter les diagnostics…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="169"/>
+        <source>&amp;About CTI Desk</source>
+        <translation>À &amp;propos de CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="195"/>
+        <location filename="../desktop/ui/mainwindow.py" line="197"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <source>Export diagnostics</source>
+        <translation>Exporter les diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Fichiers ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="230"/>
+        <source>Diagnostics saved to %1</source>
+        <translation>Diagnostics enregistrés dans %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <source>About CTI Desk</source>
+        <translation>À propos de CTI Desk</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <source>CTI Desk %1</source>
+        <translation>CTI Desk %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="300"/>
+        <source>DND</source>
+        <translation>Ne pas déranger</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <source>Your state: %1</source>
+        <translation>Votre statut : %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <source>CTI Desk: %1</source>
+        <translation>CTI Desk : %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="314"/>
+        <source>Connection: %1</source>
+        <translation>Connexion : %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="321"/>
+        <source>Reconnecting in %1 s</source>
+        <translation>Reconnexion dans %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../desktop/ui/notifier.py" line="22"/>
+        <source>Notification</source>
+        <translation>Notification</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="22"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="23"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="28"/>
+        <source>&amp;Notify me of new work</source>
+        <translation>&amp;Me prévenir des nouvelles interactions</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
+        <source>&amp;Ring while work is offered</source>
+        <translation>Sonner &amp;pendant qu&apos;une interaction est proposée</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
+        <source>&amp;Answer calls automatically</source>
+        <translation>&amp;Répondre automatiquement aux appels</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="35"/>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="40"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <source>The system&apos;s language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="48"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <source>A new language applies the next time CTI Desk starts.</source>
+        <translation>Une nouvelle langue s&apos;applique au prochain démarrage de CTI Desk.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="53"/>
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="57"/>
+        <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
+        <translation>Ouvrir une page web quand une interaction est proposée. Utilisez des champs entre accolades : {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Les valeurs sont encodées ; seules les adresses http et https sont autorisées.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="63"/>
+        <source>Screen-pop rules</source>
+        <translation>Règles de remontée de fiche</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <source>Address template</source>
+        <translation>Modèle d&apos;adresse</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <source>Media (empty = all)</source>
+        <translation>Médias (vide = tous)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <source>Open automatically</source>
+        <translation>Ouvrir automatiquement</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <source>Queues (empty = all)</source>
+        <translation>Files d&apos;attente (vide = toutes)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="71"/>
+        <source>A&amp;dd rule</source>
+        <translation>&amp;Ajouter une règle</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
+        <source>&amp;Remove rule</source>
+        <translation>&amp;Supprimer la règle</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="83"/>
+        <source>Settings error</source>
+        <translation>Erreur de paramétrage</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="87"/>
+        <source>&amp;Screen pops</source>
+        <translation>Remontées de &amp;fiche</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="125"/>
+        <source>row %1: media must be among: %2</source>
+        <translation>ligne %1 : le média doit faire partie de : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="18"/>
+        <source>Not ready</source>
+        <translation>Indisponible</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="18"/>
+        <source>Ready</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="19"/>
+        <source>After-call work</source>
+        <translation>Post-traitement</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="19"/>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="20"/>
+        <source>Away</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="20"/>
+        <source>Do not disturb</source>
+        <translation>Ne pas déranger</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="21"/>
+        <source>Logged out</source>
+        <translation>Session fermée</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="21"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="28"/>
+        <source>Offered</source>
+        <translation>Proposé</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="28"/>
+        <source>Queued</source>
+        <translation>En file d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="29"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="29"/>
+        <source>Dialing</source>
+        <translation>Numérotation</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="30"/>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="30"/>
+        <source>Wrap-up</source>
+        <translation>Post-traitement</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="31"/>
+        <source>Ended</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="37"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>Callback</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="38"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New call</source>
+        <translation>Nouvel appel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New chat</source>
+        <translation>Nouveau chat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>New email</source>
+        <translation>Nouvel e-mail</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New SMS</source>
+        <translation>Nouveau SMS</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New callback</source>
+        <translation>Nouveau rappel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <source>New work</source>
+        <translation>Nouvelle interaction</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <source>Connecting</source>
+        <translation>Connexion en cours</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <source>Reconnecting</source>
+        <translation>Reconnexion en cours</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="52"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="62"/>
+        <source>&amp;Answer</source>
+        <translation>&amp;Accepter</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="63"/>
+        <source>Re&amp;ject</source>
+        <translation>&amp;Refuser</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="64"/>
+        <source>&amp;Hang up</source>
+        <translation>Ra&amp;ccrocher</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="65"/>
+        <source>H&amp;old</source>
+        <translation>M&amp;ettre en attente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="66"/>
+        <source>&amp;Retrieve</source>
+        <translation>Re&amp;prendre</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="67"/>
+        <source>&amp;Mute</source>
+        <translation>Couper le &amp;micro</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="68"/>
+        <source>Un&amp;mute</source>
+        <translation>Réactiver le micr&amp;o</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="69"/>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transférer…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="70"/>
+        <source>Consult trans&amp;fer…</source>
+        <translation>Trans&amp;fert avec consultation…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="71"/>
+        <source>Complete transfer</source>
+        <translation>Terminer le transfert</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="72"/>
+        <source>Co&amp;nference…</source>
+        <translation>Co&amp;nférence…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="73"/>
+        <source>Consult conference…</source>
+        <translation>Conférence avec consultation…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="74"/>
+        <source>Complete conference</source>
+        <translation>Terminer la conférence</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="75"/>
+        <source>Remove party…</source>
+        <translation>Retirer un participant…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="76"/>
+        <source>&amp;Keypad…</source>
+        <translation>Pavé numéri&amp;que…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="77"/>
+        <source>S&amp;wap</source>
+        <translation>&amp;Basculer</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="78"/>
+        <source>Mer&amp;ge</source>
+        <translation>F&amp;usionner</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="79"/>
+        <source>Start recording</source>
+        <translation>Démarrer l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="80"/>
+        <source>Stop recording</source>
+        <translation>Arrêter l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="81"/>
+        <source>Pause recording</source>
+        <translation>Suspendre l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="82"/>
+        <source>Resume recording</source>
+        <translation>Reprendre l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="83"/>
+        <location filename="../desktop/ui/vocabulary.py" line="89"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="84"/>
+        <source>&amp;Invite…</source>
+        <translation>&amp;Inviter…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="85"/>
+        <source>&amp;Leave</source>
+        <translation>&amp;Quitter la conversation</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="86"/>
+        <source>&amp;End chat</source>
+        <translation>Terminer le c&amp;hat</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="87"/>
+        <source>&amp;Reply</source>
+        <translation>Ré&amp;pondre</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="88"/>
+        <source>Reply &amp;all</source>
+        <translation>Répondre à to&amp;us</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="90"/>
+        <source>&amp;Discard</source>
+        <translation>A&amp;bandonner</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="91"/>
+        <source>&amp;Done</source>
+        <translation>C&amp;lôturer</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="116"/>
+        <source>Transfer to (number, agent or queue):</source>
+        <translation>Transférer vers (numéro, agent ou file d&apos;attente) :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="117"/>
+        <source>Consult (number, agent or queue):</source>
+        <translation>Consulter (numéro, agent ou file d&apos;attente) :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="118"/>
+        <source>Add to conference (number or agent):</source>
+        <translation>Ajouter à la conférence (numéro ou agent) :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="119"/>
+        <source>Consult before conference (number or agent):</source>
+        <translation>Consulter avant la conférence (numéro ou agent) :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="120"/>
+        <source>Party to remove:</source>
+        <translation>Participant à retirer :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="121"/>
+        <source>Digits to send:</source>
+        <translation>Chiffres à envoyer :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <source>Invite agent:</source>
+        <translation>Inviter un agent :</translation>
+    </message>
+</context>
+</TS>
