@@ -39,167 +39,167 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="38"/>
+        <location filename="../desktop/ui/panel.py" line="39"/>
         <source>Interaction</source>
         <translation>Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="43"/>
+        <location filename="../desktop/ui/panel.py" line="44"/>
         <source>Interaction title</source>
         <translation>Titel der Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="45"/>
+        <location filename="../desktop/ui/panel.py" line="46"/>
         <source>Interaction state</source>
         <translation>Status der Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="48"/>
         <source>Call indicators</source>
         <translation>Anrufanzeigen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="50"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="50"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Parties</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Attached data</source>
         <translation>Angehängte Daten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="56"/>
+        <location filename="../desktop/ui/panel.py" line="57"/>
         <source>Number, agent, queue or digits</source>
         <translation>Nummer, Agent, Warteschlange oder Ziffern</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="57"/>
+        <location filename="../desktop/ui/panel.py" line="58"/>
         <source>Target number or digits</source>
         <translation>Zielnummer oder Ziffern</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="65"/>
+        <location filename="../desktop/ui/panel.py" line="66"/>
         <source>&amp;Target:</source>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="81"/>
         <source>Platform message</source>
         <translation>Meldung der Plattform</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="84"/>
+        <location filename="../desktop/ui/panel.py" line="85"/>
         <source>Chat transcript</source>
         <translation>Chatverlauf</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="86"/>
+        <location filename="../desktop/ui/panel.py" line="87"/>
         <source>Customer typing indicator</source>
         <translation>Anzeige „Kunde schreibt“</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="88"/>
+        <location filename="../desktop/ui/panel.py" line="89"/>
         <source>Type a message and press Enter</source>
         <translation>Nachricht eingeben und Eingabetaste drücken</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="89"/>
+        <location filename="../desktop/ui/panel.py" line="90"/>
         <source>Chat message</source>
         <translation>Chatnachricht</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="97"/>
+        <location filename="../desktop/ui/panel.py" line="98"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="99"/>
+        <location filename="../desktop/ui/panel.py" line="100"/>
         <source>Reply text</source>
         <translation>Antworttext</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="100"/>
+        <location filename="../desktop/ui/panel.py" line="101"/>
         <source>Write your reply</source>
         <translation>Antwort verfassen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="170"/>
+        <location filename="../desktop/ui/panel.py" line="171"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>Keine aktuelle Arbeit. Anrufe, Chats und E-Mails erscheinen hier, sobald sie angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="184"/>
+        <location filename="../desktop/ui/panel.py" line="185"/>
         <source>On hold</source>
         <translation>Gehalten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="186"/>
+        <location filename="../desktop/ui/panel.py" line="187"/>
         <source>Muted</source>
         <translation>Stummgeschaltet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="188"/>
+        <location filename="../desktop/ui/panel.py" line="189"/>
         <source>● Recording</source>
         <translation>● Aufnahme</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="190"/>
+        <location filename="../desktop/ui/panel.py" line="191"/>
         <source>Recording paused</source>
         <translation>Aufnahme pausiert</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="205"/>
+        <location filename="../desktop/ui/panel.py" line="206"/>
         <source>Customer is typing…</source>
         <translation>Kunde schreibt…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="217"/>
         <source>Cc</source>
         <translation>Cc</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="217"/>
+        <location filename="../desktop/ui/panel.py" line="218"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="230"/>
+        <location filename="../desktop/ui/panel.py" line="231"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="233"/>
+        <location filename="../desktop/ui/panel.py" line="234"/>
         <source>Open screen pop in %1</source>
         <translation>Screen-Pop in %1 öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="271"/>
+        <location filename="../desktop/ui/panel.py" line="272"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="271"/>
+        <location filename="../desktop/ui/panel.py" line="272"/>
         <source>Me</source>
         <translation>Ich</translation>
     </message>
@@ -578,7 +578,7 @@
     </message>
     <message>
         <location filename="../desktop/ui/vocabulary.py" line="29"/>
-        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <location filename="../desktop/ui/vocabulary.py" line="56"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
@@ -633,233 +633,248 @@
         <translation>SMS</translation>
     </message>
     <message>
+        <location filename="../desktop/ui/vocabulary.py" line="43"/>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="43"/>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
         <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New call</source>
         <translation>Neuer Anruf</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New email</source>
         <translation>Neue E-Mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New SMS</source>
         <translation>Neue SMS</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New callback</source>
         <translation>Neuer Rückruf</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New work</source>
         <translation>Neue Arbeit</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <location filename="../desktop/ui/vocabulary.py" line="56"/>
         <source>Connecting</source>
         <translation>Verbindung wird hergestellt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <location filename="../desktop/ui/vocabulary.py" line="57"/>
         <source>Disconnected</source>
         <translation>Getrennt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <location filename="../desktop/ui/vocabulary.py" line="57"/>
         <source>Reconnecting</source>
         <translation>Verbindung wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="52"/>
+        <location filename="../desktop/ui/vocabulary.py" line="58"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="62"/>
+        <location filename="../desktop/ui/vocabulary.py" line="68"/>
         <source>&amp;Answer</source>
         <translation>&amp;Annehmen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="63"/>
+        <location filename="../desktop/ui/vocabulary.py" line="69"/>
         <source>Re&amp;ject</source>
         <translation>A&amp;blehnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="64"/>
+        <location filename="../desktop/ui/vocabulary.py" line="70"/>
         <source>&amp;Hang up</source>
         <translation>Auf&amp;legen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="65"/>
+        <location filename="../desktop/ui/vocabulary.py" line="71"/>
         <source>H&amp;old</source>
         <translation>&amp;Halten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="66"/>
+        <location filename="../desktop/ui/vocabulary.py" line="72"/>
         <source>&amp;Retrieve</source>
         <translation>&amp;Zurückholen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="67"/>
+        <location filename="../desktop/ui/vocabulary.py" line="73"/>
         <source>&amp;Mute</source>
         <translation>Stu&amp;mmschalten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="68"/>
+        <location filename="../desktop/ui/vocabulary.py" line="74"/>
         <source>Un&amp;mute</source>
         <translation>Stummschaltung a&amp;ufheben</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="69"/>
+        <location filename="../desktop/ui/vocabulary.py" line="75"/>
         <source>&amp;Transfer…</source>
         <translation>&amp;Weiterleiten…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="70"/>
+        <location filename="../desktop/ui/vocabulary.py" line="76"/>
         <source>Consult trans&amp;fer…</source>
         <translation>Weiterleiten mit &amp;Rückfrage…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="71"/>
+        <location filename="../desktop/ui/vocabulary.py" line="77"/>
         <source>Complete transfer</source>
         <translation>Weiterleitung abschließen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="72"/>
+        <location filename="../desktop/ui/vocabulary.py" line="78"/>
         <source>Co&amp;nference…</source>
         <translation>&amp;Konferenz…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="73"/>
+        <location filename="../desktop/ui/vocabulary.py" line="79"/>
         <source>Consult conference…</source>
         <translation>Konferenz mit Rückfrage…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="74"/>
+        <location filename="../desktop/ui/vocabulary.py" line="80"/>
         <source>Complete conference</source>
         <translation>Konferenz abschließen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="75"/>
+        <location filename="../desktop/ui/vocabulary.py" line="81"/>
         <source>Remove party…</source>
         <translation>Teilnehmer entfernen…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="76"/>
+        <location filename="../desktop/ui/vocabulary.py" line="82"/>
         <source>&amp;Keypad…</source>
         <translation>Wähl&amp;tastatur…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="77"/>
+        <location filename="../desktop/ui/vocabulary.py" line="83"/>
         <source>S&amp;wap</source>
         <translation>Mak&amp;eln</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="78"/>
+        <location filename="../desktop/ui/vocabulary.py" line="84"/>
         <source>Mer&amp;ge</source>
         <translation>Zusammen&amp;führen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="79"/>
+        <location filename="../desktop/ui/vocabulary.py" line="85"/>
         <source>Start recording</source>
         <translation>Aufnahme starten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="80"/>
+        <location filename="../desktop/ui/vocabulary.py" line="86"/>
         <source>Stop recording</source>
         <translation>Aufnahme beenden</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="81"/>
+        <location filename="../desktop/ui/vocabulary.py" line="87"/>
         <source>Pause recording</source>
         <translation>Aufnahme pausieren</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="82"/>
+        <location filename="../desktop/ui/vocabulary.py" line="88"/>
         <source>Resume recording</source>
         <translation>Aufnahme fortsetzen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="83"/>
         <location filename="../desktop/ui/vocabulary.py" line="89"/>
+        <location filename="../desktop/ui/vocabulary.py" line="95"/>
         <source>&amp;Send</source>
         <translation>Sen&amp;den</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="84"/>
+        <location filename="../desktop/ui/vocabulary.py" line="90"/>
         <source>&amp;Invite…</source>
         <translation>&amp;Einladen…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="85"/>
+        <location filename="../desktop/ui/vocabulary.py" line="91"/>
         <source>&amp;Leave</source>
         <translation>&amp;Verlassen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="86"/>
+        <location filename="../desktop/ui/vocabulary.py" line="92"/>
         <source>&amp;End chat</source>
         <translation>&amp;Chat beenden</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="87"/>
+        <location filename="../desktop/ui/vocabulary.py" line="93"/>
         <source>&amp;Reply</source>
         <translation>An&amp;tworten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="88"/>
+        <location filename="../desktop/ui/vocabulary.py" line="94"/>
         <source>Reply &amp;all</source>
         <translation>A&amp;llen antworten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="90"/>
+        <location filename="../desktop/ui/vocabulary.py" line="96"/>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="91"/>
+        <location filename="../desktop/ui/vocabulary.py" line="97"/>
         <source>&amp;Done</source>
         <translation>Fert&amp;ig</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="116"/>
+        <location filename="../desktop/ui/vocabulary.py" line="122"/>
         <source>Transfer to (number, agent or queue):</source>
         <translation>Weiterleiten an (Nummer, Agent oder Warteschlange):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="117"/>
+        <location filename="../desktop/ui/vocabulary.py" line="123"/>
         <source>Consult (number, agent or queue):</source>
         <translation>Rückfrage bei (Nummer, Agent oder Warteschlange):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="118"/>
+        <location filename="../desktop/ui/vocabulary.py" line="124"/>
         <source>Add to conference (number or agent):</source>
         <translation>Zur Konferenz hinzufügen (Nummer oder Agent):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="119"/>
+        <location filename="../desktop/ui/vocabulary.py" line="125"/>
         <source>Consult before conference (number or agent):</source>
         <translation>Rückfrage vor der Konferenz (Nummer oder Agent):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="120"/>
+        <location filename="../desktop/ui/vocabulary.py" line="126"/>
         <source>Party to remove:</source>
         <translation>Zu entfernender Teilnehmer:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="121"/>
+        <location filename="../desktop/ui/vocabulary.py" line="127"/>
         <source>Digits to send:</source>
         <translation>Zu sendende Ziffern:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <location filename="../desktop/ui/vocabulary.py" line="128"/>
         <source>Invite agent:</source>
         <translation>Agent einladen:</translation>
     </message>

@@ -39,167 +39,167 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="38"/>
+        <location filename="../desktop/ui/panel.py" line="39"/>
         <source>Interaction</source>
         <translation>[Îñţéŕáçţîöñ Îñţé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="43"/>
+        <location filename="../desktop/ui/panel.py" line="44"/>
         <source>Interaction title</source>
         <translation>[Îñţéŕáçţîöñ ţîţļé Îñţéŕáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="45"/>
+        <location filename="../desktop/ui/panel.py" line="46"/>
         <source>Interaction state</source>
         <translation>[Îñţéŕáçţîöñ šţáţé Îñţéŕáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="48"/>
         <source>Call indicators</source>
         <translation>[Çáļļ îñðîçáţöŕš Çáļļîñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="50"/>
         <source>Queue</source>
         <translation>[Ǫûéûé Ǫû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="50"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Direction</source>
         <translation>[Ðîŕéçţîöñ Ðîŕé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Parties</source>
         <translation>[Þáŕţîéš Þáŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Attached data</source>
         <translation>[Åţţáçĥéð ðáţá Åţţáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="56"/>
+        <location filename="../desktop/ui/panel.py" line="57"/>
         <source>Number, agent, queue or digits</source>
         <translation>[Ñûɱƀéŕ, áĝéñţ, ǫûéûé öŕ ðîĝîţš Ñûɱƀéŕáĝéñţǫ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="57"/>
+        <location filename="../desktop/ui/panel.py" line="58"/>
         <source>Target number or digits</source>
         <translation>[Ţáŕĝéţ ñûɱƀéŕ öŕ ðîĝîţš Ţáŕĝéţñûɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="65"/>
+        <location filename="../desktop/ui/panel.py" line="66"/>
         <source>&amp;Target:</source>
         <translation>[&amp;Táŕĝéţ: Táŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="81"/>
         <source>Platform message</source>
         <translation>[Þļáţƒöŕɱ ɱéššáĝé Þļáţƒö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="84"/>
+        <location filename="../desktop/ui/panel.py" line="85"/>
         <source>Chat transcript</source>
         <translation>[Çĥáţ ţŕáñšçŕîþţ Çĥáţţŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="86"/>
+        <location filename="../desktop/ui/panel.py" line="87"/>
         <source>Customer typing indicator</source>
         <translation>[Çûšţöɱéŕ ţýþîñĝ îñðîçáţöŕ Çûšţöɱéŕţý]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="88"/>
+        <location filename="../desktop/ui/panel.py" line="89"/>
         <source>Type a message and press Enter</source>
         <translation>[Ţýþé á ɱéššáĝé áñð þŕéšš Éñţéŕ Ţýþéáɱéššáĝé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="89"/>
+        <location filename="../desktop/ui/panel.py" line="90"/>
         <source>Chat message</source>
         <translation>[Çĥáţ ɱéššáĝé Çĥáţɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="97"/>
+        <location filename="../desktop/ui/panel.py" line="98"/>
         <source>Email</source>
         <translation>[Éɱáîļ Éɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="99"/>
+        <location filename="../desktop/ui/panel.py" line="100"/>
         <source>Reply text</source>
         <translation>[Ŕéþļý ţéxţ Ŕéþļ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="100"/>
+        <location filename="../desktop/ui/panel.py" line="101"/>
         <source>Write your reply</source>
         <translation>[Ŵŕîţé ýöûŕ ŕéþļý Ŵŕîţéý]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="170"/>
+        <location filename="../desktop/ui/panel.py" line="171"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>[Ñö çûŕŕéñţ ŵöŕķ. Çáļļš, çĥáţš áñð éɱáîļš áþþéáŕ ĥéŕé ŵĥéñ ţĥéý áŕé öƒƒéŕéð. ÑöçûŕŕéñţŵöŕķÇáļļšçĥáţšáñðéɱáî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="184"/>
+        <location filename="../desktop/ui/panel.py" line="185"/>
         <source>On hold</source>
         <translation>[Öñ ĥöļð Öñĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="186"/>
+        <location filename="../desktop/ui/panel.py" line="187"/>
         <source>Muted</source>
         <translation>[Mûţéð Mû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="188"/>
+        <location filename="../desktop/ui/panel.py" line="189"/>
         <source>● Recording</source>
         <translation>[● Ŕéçöŕðîñĝ Ŕéçö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="190"/>
+        <location filename="../desktop/ui/panel.py" line="191"/>
         <source>Recording paused</source>
         <translation>[Ŕéçöŕðîñĝ þáûšéð Ŕéçöŕð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="205"/>
+        <location filename="../desktop/ui/panel.py" line="206"/>
         <source>Customer is typing…</source>
         <translation>[Çûšţöɱéŕ îš ţýþîñĝ… Çûšţöɱéŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>From</source>
         <translation>[Ƒŕöɱ Ƒŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>To</source>
         <translation>[Ţö Ţö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="217"/>
         <source>Cc</source>
         <translation>[Çç Çç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="217"/>
+        <location filename="../desktop/ui/panel.py" line="218"/>
         <source>Subject</source>
         <translation>[Šûƀĵéçţ Šûƀ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="230"/>
+        <location filename="../desktop/ui/panel.py" line="231"/>
         <source>Open %1</source>
         <translation>[Öþéñ %1 Öþé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="233"/>
+        <location filename="../desktop/ui/panel.py" line="234"/>
         <source>Open screen pop in %1</source>
         <translation>[Öþéñ šçŕééñ þöþ îñ %1 Öþéñšçŕé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="271"/>
+        <location filename="../desktop/ui/panel.py" line="272"/>
         <source>Customer</source>
         <translation>[Çûšţöɱéŕ Çûš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="271"/>
+        <location filename="../desktop/ui/panel.py" line="272"/>
         <source>Me</source>
         <translation>[Mé Mé]</translation>
     </message>
@@ -578,7 +578,7 @@
     </message>
     <message>
         <location filename="../desktop/ui/vocabulary.py" line="29"/>
-        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <location filename="../desktop/ui/vocabulary.py" line="56"/>
         <source>Connected</source>
         <translation>[Çöññéçţéð Çöññ]</translation>
     </message>
@@ -633,233 +633,248 @@
         <translation>[ŠMŠ ŠM]</translation>
     </message>
     <message>
+        <location filename="../desktop/ui/vocabulary.py" line="43"/>
+        <source>Inbound</source>
+        <translation>[Îñƀöûñð Îñƀ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="43"/>
+        <source>Outbound</source>
+        <translation>[Öûţƀöûñð Öûţ]</translation>
+    </message>
+    <message>
         <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>Internal</source>
+        <translation>[Îñţéŕñáļ Îñţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New call</source>
         <translation>[Ñéŵ çáļļ Ñéŵ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New chat</source>
         <translation>[Ñéŵ çĥáţ Ñéŵ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New email</source>
         <translation>[Ñéŵ éɱáîļ Ñéŵé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New SMS</source>
         <translation>[Ñéŵ ŠMŠ Ñéŵ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New callback</source>
         <translation>[Ñéŵ çáļļƀáçķ Ñéŵçá]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New work</source>
         <translation>[Ñéŵ ŵöŕķ Ñéŵ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <location filename="../desktop/ui/vocabulary.py" line="56"/>
         <source>Connecting</source>
         <translation>[Çöññéçţîñĝ Çöññ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <location filename="../desktop/ui/vocabulary.py" line="57"/>
         <source>Disconnected</source>
         <translation>[Ðîšçöññéçţéð Ðîšçö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <location filename="../desktop/ui/vocabulary.py" line="57"/>
         <source>Reconnecting</source>
         <translation>[Ŕéçöññéçţîñĝ Ŕéçöñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="52"/>
+        <location filename="../desktop/ui/vocabulary.py" line="58"/>
         <source>Failed</source>
         <translation>[Ƒáîļéð Ƒá]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="62"/>
+        <location filename="../desktop/ui/vocabulary.py" line="68"/>
         <source>&amp;Answer</source>
         <translation>[&amp;Añšŵéŕ Añš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="63"/>
+        <location filename="../desktop/ui/vocabulary.py" line="69"/>
         <source>Re&amp;ject</source>
         <translation>[Ŕé&amp;jéçţ Ŕéj]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="64"/>
+        <location filename="../desktop/ui/vocabulary.py" line="70"/>
         <source>&amp;Hang up</source>
         <translation>[&amp;Háñĝ ûþ Háñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="65"/>
+        <location filename="../desktop/ui/vocabulary.py" line="71"/>
         <source>H&amp;old</source>
         <translation>[Ĥ&amp;oļð Ĥo]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="66"/>
+        <location filename="../desktop/ui/vocabulary.py" line="72"/>
         <source>&amp;Retrieve</source>
         <translation>[&amp;Réţŕîévé Réţŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="67"/>
+        <location filename="../desktop/ui/vocabulary.py" line="73"/>
         <source>&amp;Mute</source>
         <translation>[&amp;Mûţé Mû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="68"/>
+        <location filename="../desktop/ui/vocabulary.py" line="74"/>
         <source>Un&amp;mute</source>
         <translation>[Ûñ&amp;mûţé Ûñm]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="69"/>
+        <location filename="../desktop/ui/vocabulary.py" line="75"/>
         <source>&amp;Transfer…</source>
         <translation>[&amp;Tŕáñšƒéŕ… Tŕáñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="70"/>
+        <location filename="../desktop/ui/vocabulary.py" line="76"/>
         <source>Consult trans&amp;fer…</source>
         <translation>[Çöñšûļţ ţŕáñš&amp;féŕ… Çöñšûļţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="71"/>
+        <location filename="../desktop/ui/vocabulary.py" line="77"/>
         <source>Complete transfer</source>
         <translation>[Çöɱþļéţé ţŕáñšƒéŕ Çöɱþļéţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="72"/>
+        <location filename="../desktop/ui/vocabulary.py" line="78"/>
         <source>Co&amp;nference…</source>
         <translation>[Çö&amp;nƒéŕéñçé… Çönƒé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="73"/>
+        <location filename="../desktop/ui/vocabulary.py" line="79"/>
         <source>Consult conference…</source>
         <translation>[Çöñšûļţ çöñƒéŕéñçé… Çöñšûļţç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="74"/>
+        <location filename="../desktop/ui/vocabulary.py" line="80"/>
         <source>Complete conference</source>
         <translation>[Çöɱþļéţé çöñƒéŕéñçé Çöɱþļéţé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="75"/>
+        <location filename="../desktop/ui/vocabulary.py" line="81"/>
         <source>Remove party…</source>
         <translation>[Ŕéɱövé þáŕţý… Ŕéɱöv]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="76"/>
+        <location filename="../desktop/ui/vocabulary.py" line="82"/>
         <source>&amp;Keypad…</source>
         <translation>[&amp;Kéýþáð… Kéý]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="77"/>
+        <location filename="../desktop/ui/vocabulary.py" line="83"/>
         <source>S&amp;wap</source>
         <translation>[Š&amp;wáþ Šw]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="78"/>
+        <location filename="../desktop/ui/vocabulary.py" line="84"/>
         <source>Mer&amp;ge</source>
         <translation>[Méŕ&amp;gé Mé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="79"/>
+        <location filename="../desktop/ui/vocabulary.py" line="85"/>
         <source>Start recording</source>
         <translation>[Šţáŕţ ŕéçöŕðîñĝ Šţáŕţŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="80"/>
+        <location filename="../desktop/ui/vocabulary.py" line="86"/>
         <source>Stop recording</source>
         <translation>[Šţöþ ŕéçöŕðîñĝ Šţöþŕé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="81"/>
+        <location filename="../desktop/ui/vocabulary.py" line="87"/>
         <source>Pause recording</source>
         <translation>[Þáûšé ŕéçöŕðîñĝ Þáûšéŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="82"/>
+        <location filename="../desktop/ui/vocabulary.py" line="88"/>
         <source>Resume recording</source>
         <translation>[Ŕéšûɱé ŕéçöŕðîñĝ Ŕéšûɱé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="83"/>
         <location filename="../desktop/ui/vocabulary.py" line="89"/>
+        <location filename="../desktop/ui/vocabulary.py" line="95"/>
         <source>&amp;Send</source>
         <translation>[&amp;Séñð Sé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="84"/>
+        <location filename="../desktop/ui/vocabulary.py" line="90"/>
         <source>&amp;Invite…</source>
         <translation>[&amp;Iñvîţé… Iñv]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="85"/>
+        <location filename="../desktop/ui/vocabulary.py" line="91"/>
         <source>&amp;Leave</source>
         <translation>[&amp;Léávé Lé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="86"/>
+        <location filename="../desktop/ui/vocabulary.py" line="92"/>
         <source>&amp;End chat</source>
         <translation>[&amp;Eñð çĥáţ Eñðç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="87"/>
+        <location filename="../desktop/ui/vocabulary.py" line="93"/>
         <source>&amp;Reply</source>
         <translation>[&amp;Réþļý Ré]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="88"/>
+        <location filename="../desktop/ui/vocabulary.py" line="94"/>
         <source>Reply &amp;all</source>
         <translation>[Ŕéþļý &amp;aļļ Ŕéþļ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="90"/>
+        <location filename="../desktop/ui/vocabulary.py" line="96"/>
         <source>&amp;Discard</source>
         <translation>[&amp;Dîšçáŕð Dîš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="91"/>
+        <location filename="../desktop/ui/vocabulary.py" line="97"/>
         <source>&amp;Done</source>
         <translation>[&amp;Döñé Dö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="116"/>
+        <location filename="../desktop/ui/vocabulary.py" line="122"/>
         <source>Transfer to (number, agent or queue):</source>
         <translation>[Ţŕáñšƒéŕ ţö (ñûɱƀéŕ, áĝéñţ öŕ ǫûéûé): Ţŕáñšƒéŕţöñûɱƀé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="117"/>
+        <location filename="../desktop/ui/vocabulary.py" line="123"/>
         <source>Consult (number, agent or queue):</source>
         <translation>[Çöñšûļţ (ñûɱƀéŕ, áĝéñţ öŕ ǫûéûé): Çöñšûļţñûɱƀéŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="118"/>
+        <location filename="../desktop/ui/vocabulary.py" line="124"/>
         <source>Add to conference (number or agent):</source>
         <translation>[Åðð ţö çöñƒéŕéñçé (ñûɱƀéŕ öŕ áĝéñţ): Åððţöçöñƒéŕéñç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="119"/>
+        <location filename="../desktop/ui/vocabulary.py" line="125"/>
         <source>Consult before conference (number or agent):</source>
         <translation>[Çöñšûļţ ƀéƒöŕé çöñƒéŕéñçé (ñûɱƀéŕ öŕ áĝéñţ): Çöñšûļţƀéƒöŕéçöñƒé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="120"/>
+        <location filename="../desktop/ui/vocabulary.py" line="126"/>
         <source>Party to remove:</source>
         <translation>[Þáŕţý ţö ŕéɱövé: Þáŕţýţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="121"/>
+        <location filename="../desktop/ui/vocabulary.py" line="127"/>
         <source>Digits to send:</source>
         <translation>[Ðîĝîţš ţö šéñð: Ðîĝîţš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <location filename="../desktop/ui/vocabulary.py" line="128"/>
         <source>Invite agent:</source>
         <translation>[Îñvîţé áĝéñţ: Îñvîţ]</translation>
     </message>

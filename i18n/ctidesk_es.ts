@@ -39,167 +39,167 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="38"/>
+        <location filename="../desktop/ui/panel.py" line="39"/>
         <source>Interaction</source>
         <translation>Interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="43"/>
+        <location filename="../desktop/ui/panel.py" line="44"/>
         <source>Interaction title</source>
         <translation>Título de la interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="45"/>
+        <location filename="../desktop/ui/panel.py" line="46"/>
         <source>Interaction state</source>
         <translation>Estado de la interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="48"/>
         <source>Call indicators</source>
         <translation>Indicadores de llamada</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="50"/>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="50"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Direction</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Parties</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Attached data</source>
         <translation>Datos adjuntos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="56"/>
+        <location filename="../desktop/ui/panel.py" line="57"/>
         <source>Number, agent, queue or digits</source>
         <translation>Número, agente, cola o dígitos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="57"/>
+        <location filename="../desktop/ui/panel.py" line="58"/>
         <source>Target number or digits</source>
         <translation>Número de destino o dígitos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="65"/>
+        <location filename="../desktop/ui/panel.py" line="66"/>
         <source>&amp;Target:</source>
         <translation>&amp;Destino:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="81"/>
         <source>Platform message</source>
         <translation>Mensaje de la plataforma</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="84"/>
+        <location filename="../desktop/ui/panel.py" line="85"/>
         <source>Chat transcript</source>
         <translation>Transcripción del chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="86"/>
+        <location filename="../desktop/ui/panel.py" line="87"/>
         <source>Customer typing indicator</source>
         <translation>Indicador de escritura del cliente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="88"/>
+        <location filename="../desktop/ui/panel.py" line="89"/>
         <source>Type a message and press Enter</source>
         <translation>Escriba un mensaje y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="89"/>
+        <location filename="../desktop/ui/panel.py" line="90"/>
         <source>Chat message</source>
         <translation>Mensaje de chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="97"/>
+        <location filename="../desktop/ui/panel.py" line="98"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="99"/>
+        <location filename="../desktop/ui/panel.py" line="100"/>
         <source>Reply text</source>
         <translation>Texto de la respuesta</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="100"/>
+        <location filename="../desktop/ui/panel.py" line="101"/>
         <source>Write your reply</source>
         <translation>Escriba su respuesta</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="170"/>
+        <location filename="../desktop/ui/panel.py" line="171"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>No hay trabajo en curso. Las llamadas, los chats y los correos aparecen aquí cuando se le ofrecen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="184"/>
+        <location filename="../desktop/ui/panel.py" line="185"/>
         <source>On hold</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="186"/>
+        <location filename="../desktop/ui/panel.py" line="187"/>
         <source>Muted</source>
         <translation>Silenciado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="188"/>
+        <location filename="../desktop/ui/panel.py" line="189"/>
         <source>● Recording</source>
         <translation>● Grabando</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="190"/>
+        <location filename="../desktop/ui/panel.py" line="191"/>
         <source>Recording paused</source>
         <translation>Grabación en pausa</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="205"/>
+        <location filename="../desktop/ui/panel.py" line="206"/>
         <source>Customer is typing…</source>
         <translation>El cliente está escribiendo…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="217"/>
         <source>Cc</source>
         <translation>CC</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="217"/>
+        <location filename="../desktop/ui/panel.py" line="218"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="230"/>
+        <location filename="../desktop/ui/panel.py" line="231"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="233"/>
+        <location filename="../desktop/ui/panel.py" line="234"/>
         <source>Open screen pop in %1</source>
         <translation>Abrir la ficha emergente en %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="271"/>
+        <location filename="../desktop/ui/panel.py" line="272"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="271"/>
+        <location filename="../desktop/ui/panel.py" line="272"/>
         <source>Me</source>
         <translation>Yo</translation>
     </message>
@@ -578,7 +578,7 @@
     </message>
     <message>
         <location filename="../desktop/ui/vocabulary.py" line="29"/>
-        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <location filename="../desktop/ui/vocabulary.py" line="56"/>
         <source>Connected</source>
         <translation>Conectado</translation>
     </message>
@@ -633,233 +633,248 @@
         <translation>SMS</translation>
     </message>
     <message>
+        <location filename="../desktop/ui/vocabulary.py" line="43"/>
+        <source>Inbound</source>
+        <translation>Entrante</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="43"/>
+        <source>Outbound</source>
+        <translation>Saliente</translation>
+    </message>
+    <message>
         <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>Internal</source>
+        <translation>Interno</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New call</source>
         <translation>Nueva llamada</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New chat</source>
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New email</source>
         <translation>Nuevo correo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New SMS</source>
         <translation>Nuevo SMS</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New callback</source>
         <translation>Nueva devolución de llamada</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New work</source>
         <translation>Trabajo nuevo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <location filename="../desktop/ui/vocabulary.py" line="56"/>
         <source>Connecting</source>
         <translation>Conectando</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <location filename="../desktop/ui/vocabulary.py" line="57"/>
         <source>Disconnected</source>
         <translation>Desconectado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <location filename="../desktop/ui/vocabulary.py" line="57"/>
         <source>Reconnecting</source>
         <translation>Reconectando</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="52"/>
+        <location filename="../desktop/ui/vocabulary.py" line="58"/>
         <source>Failed</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="62"/>
+        <location filename="../desktop/ui/vocabulary.py" line="68"/>
         <source>&amp;Answer</source>
         <translation>&amp;Atender</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="63"/>
+        <location filename="../desktop/ui/vocabulary.py" line="69"/>
         <source>Re&amp;ject</source>
         <translation>&amp;Rechazar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="64"/>
+        <location filename="../desktop/ui/vocabulary.py" line="70"/>
         <source>&amp;Hang up</source>
         <translation>&amp;Colgar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="65"/>
+        <location filename="../desktop/ui/vocabulary.py" line="71"/>
         <source>H&amp;old</source>
         <translation>Rete&amp;ner</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="66"/>
+        <location filename="../desktop/ui/vocabulary.py" line="72"/>
         <source>&amp;Retrieve</source>
         <translation>Recu&amp;perar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="67"/>
+        <location filename="../desktop/ui/vocabulary.py" line="73"/>
         <source>&amp;Mute</source>
         <translation>&amp;Silenciar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="68"/>
+        <location filename="../desktop/ui/vocabulary.py" line="74"/>
         <source>Un&amp;mute</source>
         <translation>&amp;Quitar silencio</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="69"/>
+        <location filename="../desktop/ui/vocabulary.py" line="75"/>
         <source>&amp;Transfer…</source>
         <translation>&amp;Transferir…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="70"/>
+        <location filename="../desktop/ui/vocabulary.py" line="76"/>
         <source>Consult trans&amp;fer…</source>
         <translation>Trans&amp;ferir con consulta…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="71"/>
+        <location filename="../desktop/ui/vocabulary.py" line="77"/>
         <source>Complete transfer</source>
         <translation>Completar transferencia</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="72"/>
+        <location filename="../desktop/ui/vocabulary.py" line="78"/>
         <source>Co&amp;nference…</source>
         <translation>C&amp;onferencia…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="73"/>
+        <location filename="../desktop/ui/vocabulary.py" line="79"/>
         <source>Consult conference…</source>
         <translation>Conferencia con consulta…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="74"/>
+        <location filename="../desktop/ui/vocabulary.py" line="80"/>
         <source>Complete conference</source>
         <translation>Completar conferencia</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="75"/>
+        <location filename="../desktop/ui/vocabulary.py" line="81"/>
         <source>Remove party…</source>
         <translation>Quitar participante…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="76"/>
+        <location filename="../desktop/ui/vocabulary.py" line="82"/>
         <source>&amp;Keypad…</source>
         <translation>Teclado nu&amp;mérico…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="77"/>
+        <location filename="../desktop/ui/vocabulary.py" line="83"/>
         <source>S&amp;wap</source>
         <translation>A&amp;lternar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="78"/>
+        <location filename="../desktop/ui/vocabulary.py" line="84"/>
         <source>Mer&amp;ge</source>
         <translation>&amp;Unir</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="79"/>
+        <location filename="../desktop/ui/vocabulary.py" line="85"/>
         <source>Start recording</source>
         <translation>Iniciar grabación</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="80"/>
+        <location filename="../desktop/ui/vocabulary.py" line="86"/>
         <source>Stop recording</source>
         <translation>Detener grabación</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="81"/>
+        <location filename="../desktop/ui/vocabulary.py" line="87"/>
         <source>Pause recording</source>
         <translation>Pausar grabación</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="82"/>
+        <location filename="../desktop/ui/vocabulary.py" line="88"/>
         <source>Resume recording</source>
         <translation>Reanudar grabación</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="83"/>
         <location filename="../desktop/ui/vocabulary.py" line="89"/>
+        <location filename="../desktop/ui/vocabulary.py" line="95"/>
         <source>&amp;Send</source>
         <translation>En&amp;viar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="84"/>
+        <location filename="../desktop/ui/vocabulary.py" line="90"/>
         <source>&amp;Invite…</source>
         <translation>I&amp;nvitar…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="85"/>
+        <location filename="../desktop/ui/vocabulary.py" line="91"/>
         <source>&amp;Leave</source>
         <translation>A&amp;bandonar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="86"/>
+        <location filename="../desktop/ui/vocabulary.py" line="92"/>
         <source>&amp;End chat</source>
         <translation>&amp;Finalizar chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="87"/>
+        <location filename="../desktop/ui/vocabulary.py" line="93"/>
         <source>&amp;Reply</source>
         <translation>Res&amp;ponder</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="88"/>
+        <location filename="../desktop/ui/vocabulary.py" line="94"/>
         <source>Reply &amp;all</source>
         <translation>Responder a t&amp;odos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="90"/>
+        <location filename="../desktop/ui/vocabulary.py" line="96"/>
         <source>&amp;Discard</source>
         <translation>&amp;Descartar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="91"/>
+        <location filename="../desktop/ui/vocabulary.py" line="97"/>
         <source>&amp;Done</source>
         <translation>&amp;Hecho</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="116"/>
+        <location filename="../desktop/ui/vocabulary.py" line="122"/>
         <source>Transfer to (number, agent or queue):</source>
         <translation>Transferir a (número, agente o cola):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="117"/>
+        <location filename="../desktop/ui/vocabulary.py" line="123"/>
         <source>Consult (number, agent or queue):</source>
         <translation>Consultar a (número, agente o cola):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="118"/>
+        <location filename="../desktop/ui/vocabulary.py" line="124"/>
         <source>Add to conference (number or agent):</source>
         <translation>Añadir a la conferencia (número o agente):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="119"/>
+        <location filename="../desktop/ui/vocabulary.py" line="125"/>
         <source>Consult before conference (number or agent):</source>
         <translation>Consultar antes de la conferencia (número o agente):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="120"/>
+        <location filename="../desktop/ui/vocabulary.py" line="126"/>
         <source>Party to remove:</source>
         <translation>Participante que quitar:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="121"/>
+        <location filename="../desktop/ui/vocabulary.py" line="127"/>
         <source>Digits to send:</source>
         <translation>Dígitos que enviar:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <location filename="../desktop/ui/vocabulary.py" line="128"/>
         <source>Invite agent:</source>
         <translation>Invitar a un agente:</translation>
     </message>

@@ -39,167 +39,167 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="38"/>
+        <location filename="../desktop/ui/panel.py" line="39"/>
         <source>Interaction</source>
         <translation>Interaction</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="43"/>
+        <location filename="../desktop/ui/panel.py" line="44"/>
         <source>Interaction title</source>
         <translation>Titre de l&apos;interaction</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="45"/>
+        <location filename="../desktop/ui/panel.py" line="46"/>
         <source>Interaction state</source>
         <translation>État de l&apos;interaction</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="48"/>
         <source>Call indicators</source>
         <translation>Indicateurs d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="50"/>
         <source>Queue</source>
         <translation>File d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="50"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Parties</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Attached data</source>
         <translation>Données jointes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="56"/>
+        <location filename="../desktop/ui/panel.py" line="57"/>
         <source>Number, agent, queue or digits</source>
         <translation>Numéro, agent, file d&apos;attente ou chiffres</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="57"/>
+        <location filename="../desktop/ui/panel.py" line="58"/>
         <source>Target number or digits</source>
         <translation>Numéro cible ou chiffres</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="65"/>
+        <location filename="../desktop/ui/panel.py" line="66"/>
         <source>&amp;Target:</source>
         <translation>&amp;Cible :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="81"/>
         <source>Platform message</source>
         <translation>Message de la plateforme</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="84"/>
+        <location filename="../desktop/ui/panel.py" line="85"/>
         <source>Chat transcript</source>
         <translation>Transcription du chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="86"/>
+        <location filename="../desktop/ui/panel.py" line="87"/>
         <source>Customer typing indicator</source>
         <translation>Indicateur de saisie du client</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="88"/>
+        <location filename="../desktop/ui/panel.py" line="89"/>
         <source>Type a message and press Enter</source>
         <translation>Tapez un message et appuyez sur Entrée</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="89"/>
+        <location filename="../desktop/ui/panel.py" line="90"/>
         <source>Chat message</source>
         <translation>Message de chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="97"/>
+        <location filename="../desktop/ui/panel.py" line="98"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="99"/>
+        <location filename="../desktop/ui/panel.py" line="100"/>
         <source>Reply text</source>
         <translation>Texte de la réponse</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="100"/>
+        <location filename="../desktop/ui/panel.py" line="101"/>
         <source>Write your reply</source>
         <translation>Rédigez votre réponse</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="170"/>
+        <location filename="../desktop/ui/panel.py" line="171"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>Aucun travail en cours. Les appels, chats et e-mails apparaissent ici dès qu&apos;ils vous sont proposés.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="184"/>
+        <location filename="../desktop/ui/panel.py" line="185"/>
         <source>On hold</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="186"/>
+        <location filename="../desktop/ui/panel.py" line="187"/>
         <source>Muted</source>
         <translation>Micro coupé</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="188"/>
+        <location filename="../desktop/ui/panel.py" line="189"/>
         <source>● Recording</source>
         <translation>● Enregistrement</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="190"/>
+        <location filename="../desktop/ui/panel.py" line="191"/>
         <source>Recording paused</source>
         <translation>Enregistrement suspendu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="205"/>
+        <location filename="../desktop/ui/panel.py" line="206"/>
         <source>Customer is typing…</source>
         <translation>Le client écrit…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>To</source>
         <translation>À</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="217"/>
         <source>Cc</source>
         <translation>Cc</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="217"/>
+        <location filename="../desktop/ui/panel.py" line="218"/>
         <source>Subject</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="230"/>
+        <location filename="../desktop/ui/panel.py" line="231"/>
         <source>Open %1</source>
         <translation>Ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="233"/>
+        <location filename="../desktop/ui/panel.py" line="234"/>
         <source>Open screen pop in %1</source>
         <translation>Ouvrir la remontée de fiche dans %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="271"/>
+        <location filename="../desktop/ui/panel.py" line="272"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="271"/>
+        <location filename="../desktop/ui/panel.py" line="272"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>
@@ -578,7 +578,7 @@
     </message>
     <message>
         <location filename="../desktop/ui/vocabulary.py" line="29"/>
-        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <location filename="../desktop/ui/vocabulary.py" line="56"/>
         <source>Connected</source>
         <translation>Connecté</translation>
     </message>
@@ -633,233 +633,248 @@
         <translation>SMS</translation>
     </message>
     <message>
+        <location filename="../desktop/ui/vocabulary.py" line="43"/>
+        <source>Inbound</source>
+        <translation>Entrant</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="43"/>
+        <source>Outbound</source>
+        <translation>Sortant</translation>
+    </message>
+    <message>
         <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <source>Internal</source>
+        <translation>Interne</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New call</source>
         <translation>Nouvel appel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New chat</source>
         <translation>Nouveau chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="44"/>
+        <location filename="../desktop/ui/vocabulary.py" line="50"/>
         <source>New email</source>
         <translation>Nouvel e-mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New SMS</source>
         <translation>Nouveau SMS</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New callback</source>
         <translation>Nouveau rappel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="45"/>
+        <location filename="../desktop/ui/vocabulary.py" line="51"/>
         <source>New work</source>
         <translation>Nouvelle interaction</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="50"/>
+        <location filename="../desktop/ui/vocabulary.py" line="56"/>
         <source>Connecting</source>
         <translation>Connexion en cours</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <location filename="../desktop/ui/vocabulary.py" line="57"/>
         <source>Disconnected</source>
         <translation>Déconnecté</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="51"/>
+        <location filename="../desktop/ui/vocabulary.py" line="57"/>
         <source>Reconnecting</source>
         <translation>Reconnexion en cours</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="52"/>
+        <location filename="../desktop/ui/vocabulary.py" line="58"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="62"/>
+        <location filename="../desktop/ui/vocabulary.py" line="68"/>
         <source>&amp;Answer</source>
         <translation>&amp;Accepter</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="63"/>
+        <location filename="../desktop/ui/vocabulary.py" line="69"/>
         <source>Re&amp;ject</source>
         <translation>&amp;Refuser</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="64"/>
+        <location filename="../desktop/ui/vocabulary.py" line="70"/>
         <source>&amp;Hang up</source>
         <translation>Ra&amp;ccrocher</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="65"/>
+        <location filename="../desktop/ui/vocabulary.py" line="71"/>
         <source>H&amp;old</source>
         <translation>M&amp;ettre en attente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="66"/>
+        <location filename="../desktop/ui/vocabulary.py" line="72"/>
         <source>&amp;Retrieve</source>
         <translation>Re&amp;prendre</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="67"/>
+        <location filename="../desktop/ui/vocabulary.py" line="73"/>
         <source>&amp;Mute</source>
         <translation>Couper le &amp;micro</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="68"/>
+        <location filename="../desktop/ui/vocabulary.py" line="74"/>
         <source>Un&amp;mute</source>
         <translation>Réactiver le micr&amp;o</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="69"/>
+        <location filename="../desktop/ui/vocabulary.py" line="75"/>
         <source>&amp;Transfer…</source>
         <translation>&amp;Transférer…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="70"/>
+        <location filename="../desktop/ui/vocabulary.py" line="76"/>
         <source>Consult trans&amp;fer…</source>
         <translation>Trans&amp;fert avec consultation…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="71"/>
+        <location filename="../desktop/ui/vocabulary.py" line="77"/>
         <source>Complete transfer</source>
         <translation>Terminer le transfert</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="72"/>
+        <location filename="../desktop/ui/vocabulary.py" line="78"/>
         <source>Co&amp;nference…</source>
         <translation>Co&amp;nférence…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="73"/>
+        <location filename="../desktop/ui/vocabulary.py" line="79"/>
         <source>Consult conference…</source>
         <translation>Conférence avec consultation…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="74"/>
+        <location filename="../desktop/ui/vocabulary.py" line="80"/>
         <source>Complete conference</source>
         <translation>Terminer la conférence</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="75"/>
+        <location filename="../desktop/ui/vocabulary.py" line="81"/>
         <source>Remove party…</source>
         <translation>Retirer un participant…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="76"/>
+        <location filename="../desktop/ui/vocabulary.py" line="82"/>
         <source>&amp;Keypad…</source>
         <translation>Pavé numéri&amp;que…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="77"/>
+        <location filename="../desktop/ui/vocabulary.py" line="83"/>
         <source>S&amp;wap</source>
         <translation>&amp;Basculer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="78"/>
+        <location filename="../desktop/ui/vocabulary.py" line="84"/>
         <source>Mer&amp;ge</source>
         <translation>F&amp;usionner</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="79"/>
+        <location filename="../desktop/ui/vocabulary.py" line="85"/>
         <source>Start recording</source>
         <translation>Démarrer l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="80"/>
+        <location filename="../desktop/ui/vocabulary.py" line="86"/>
         <source>Stop recording</source>
         <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="81"/>
+        <location filename="../desktop/ui/vocabulary.py" line="87"/>
         <source>Pause recording</source>
         <translation>Suspendre l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="82"/>
+        <location filename="../desktop/ui/vocabulary.py" line="88"/>
         <source>Resume recording</source>
         <translation>Reprendre l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="83"/>
         <location filename="../desktop/ui/vocabulary.py" line="89"/>
+        <location filename="../desktop/ui/vocabulary.py" line="95"/>
         <source>&amp;Send</source>
         <translation>&amp;Envoyer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="84"/>
+        <location filename="../desktop/ui/vocabulary.py" line="90"/>
         <source>&amp;Invite…</source>
         <translation>&amp;Inviter…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="85"/>
+        <location filename="../desktop/ui/vocabulary.py" line="91"/>
         <source>&amp;Leave</source>
         <translation>&amp;Quitter la conversation</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="86"/>
+        <location filename="../desktop/ui/vocabulary.py" line="92"/>
         <source>&amp;End chat</source>
         <translation>Terminer le c&amp;hat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="87"/>
+        <location filename="../desktop/ui/vocabulary.py" line="93"/>
         <source>&amp;Reply</source>
         <translation>Ré&amp;pondre</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="88"/>
+        <location filename="../desktop/ui/vocabulary.py" line="94"/>
         <source>Reply &amp;all</source>
         <translation>Répondre à to&amp;us</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="90"/>
+        <location filename="../desktop/ui/vocabulary.py" line="96"/>
         <source>&amp;Discard</source>
         <translation>A&amp;bandonner</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="91"/>
+        <location filename="../desktop/ui/vocabulary.py" line="97"/>
         <source>&amp;Done</source>
         <translation>C&amp;lôturer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="116"/>
+        <location filename="../desktop/ui/vocabulary.py" line="122"/>
         <source>Transfer to (number, agent or queue):</source>
         <translation>Transférer vers (numéro, agent ou file d&apos;attente) :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="117"/>
+        <location filename="../desktop/ui/vocabulary.py" line="123"/>
         <source>Consult (number, agent or queue):</source>
         <translation>Consulter (numéro, agent ou file d&apos;attente) :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="118"/>
+        <location filename="../desktop/ui/vocabulary.py" line="124"/>
         <source>Add to conference (number or agent):</source>
         <translation>Ajouter à la conférence (numéro ou agent) :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="119"/>
+        <location filename="../desktop/ui/vocabulary.py" line="125"/>
         <source>Consult before conference (number or agent):</source>
         <translation>Consulter avant la conférence (numéro ou agent) :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="120"/>
+        <location filename="../desktop/ui/vocabulary.py" line="126"/>
         <source>Party to remove:</source>
         <translation>Participant à retirer :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="121"/>
+        <location filename="../desktop/ui/vocabulary.py" line="127"/>
         <source>Digits to send:</source>
         <translation>Chiffres à envoyer :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <location filename="../desktop/ui/vocabulary.py" line="128"/>
         <source>Invite agent:</source>
         <translation>Inviter un agent :</translation>
     </message>

@@ -17,7 +17,8 @@ from ..core.commands import Command
 from ..core.model import ChatMessage, Contact, Interaction
 from ..core.vocabulary import Capability, Media, Recording
 from .models import format_duration
-from .vocabulary import ARGUMENT_PROMPTS, PANEL_ACTIONS, action_text, interaction_state_label, media_label
+from .vocabulary import (ARGUMENT_PROMPTS, PANEL_ACTIONS, action_text, direction_label, interaction_state_label,
+                         media_label)
 
 BUTTON_COLUMNS = 4  # five overflowed 1100 px in French and the pseudo-locale
 TYPING_IDLE_MS = 3000  # no keystroke for this long: the customer is told the agent stopped typing
@@ -190,7 +191,7 @@ class InteractionPanel(QWidget):
             flags.append(self.tr("Recording paused"))
         self.indicators.setText("   ".join(flags))
         self.queue.setText(interaction.queue or "—")
-        self.direction.setText(str(interaction.direction or "—"))
+        self.direction.setText(direction_label(interaction.direction) if interaction.direction else "—")
         self.parties.setText(", ".join(interaction.participants) or "—")
         self.data.setText("; ".join(f"{k}: {v}" for k, v in interaction.data.items()) or "—")
         self._layout_buttons(PANEL_ACTIONS[interaction.media])

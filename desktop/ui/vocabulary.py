@@ -5,7 +5,7 @@ from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..core.vocabulary import AgentState, Capability, ConnectionState, InteractionState, Media
+from ..core.vocabulary import AgentState, Capability, ConnectionState, Direction, InteractionState, Media
 
 
 def _t(text: str) -> str:
@@ -36,6 +36,12 @@ def interaction_state_label(state: InteractionState) -> str:
 def media_label(media: Media) -> str:
     return {Media.VOICE: _t("Call"), Media.CHAT: _t("Chat"), Media.EMAIL: _t("Email"),
             Media.SMS: _t("SMS"), Media.CALLBACK: _t("Callback"), Media.OTHER: _t("Other")}[media]
+
+
+@cache
+def direction_label(direction: Direction) -> str:
+    return {Direction.INBOUND: _t("Inbound"), Direction.OUTBOUND: _t("Outbound"),
+            Direction.INTERNAL: _t("Internal")}[direction]
 
 
 @cache
