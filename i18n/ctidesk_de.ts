@@ -39,167 +39,182 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="39"/>
+        <location filename="../desktop/ui/panel.py" line="40"/>
         <source>Interaction</source>
         <translation>Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="44"/>
+        <location filename="../desktop/ui/panel.py" line="45"/>
         <source>Interaction title</source>
         <translation>Titel der Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="46"/>
+        <location filename="../desktop/ui/panel.py" line="47"/>
         <source>Interaction state</source>
         <translation>Status der Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="48"/>
+        <location filename="../desktop/ui/panel.py" line="49"/>
         <source>Call indicators</source>
         <translation>Anrufanzeigen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="50"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Parties</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Attached data</source>
         <translation>Angehängte Daten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="57"/>
+        <location filename="../desktop/ui/panel.py" line="58"/>
         <source>Number, agent, queue or digits</source>
         <translation>Nummer, Agent, Warteschlange oder Ziffern</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="58"/>
+        <location filename="../desktop/ui/panel.py" line="59"/>
         <source>Target number or digits</source>
         <translation>Zielnummer oder Ziffern</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="66"/>
+        <location filename="../desktop/ui/panel.py" line="67"/>
         <source>&amp;Target:</source>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
+        <location filename="../desktop/ui/panel.py" line="78"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="80"/>
+        <source>Close finished work</source>
+        <translation>Beendete Arbeit schließen</translation>
+    </message>
+    <message>
         <location filename="../desktop/ui/panel.py" line="81"/>
+        <source>The work has ended: close it when your notes are done</source>
+        <translation>Die Arbeit ist beendet: schließen, wenn die Notizen fertig sind</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="88"/>
         <source>Platform message</source>
         <translation>Meldung der Plattform</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="85"/>
+        <location filename="../desktop/ui/panel.py" line="92"/>
         <source>Chat transcript</source>
         <translation>Chatverlauf</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="87"/>
+        <location filename="../desktop/ui/panel.py" line="94"/>
         <source>Customer typing indicator</source>
         <translation>Anzeige „Kunde schreibt“</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="89"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>Type a message and press Enter</source>
         <translation>Nachricht eingeben und Eingabetaste drücken</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="90"/>
+        <location filename="../desktop/ui/panel.py" line="97"/>
         <source>Chat message</source>
         <translation>Chatnachricht</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="98"/>
+        <location filename="../desktop/ui/panel.py" line="105"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="100"/>
+        <location filename="../desktop/ui/panel.py" line="107"/>
         <source>Reply text</source>
         <translation>Antworttext</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="101"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Write your reply</source>
         <translation>Antwort verfassen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="171"/>
+        <location filename="../desktop/ui/panel.py" line="179"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>Keine aktuelle Arbeit. Anrufe, Chats und E-Mails erscheinen hier, sobald sie angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="185"/>
+        <location filename="../desktop/ui/panel.py" line="193"/>
         <source>On hold</source>
         <translation>Gehalten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="187"/>
+        <location filename="../desktop/ui/panel.py" line="195"/>
         <source>Muted</source>
         <translation>Stummgeschaltet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="189"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>● Recording</source>
         <translation>● Aufnahme</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="191"/>
+        <location filename="../desktop/ui/panel.py" line="199"/>
         <source>Recording paused</source>
         <translation>Aufnahme pausiert</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="206"/>
+        <location filename="../desktop/ui/panel.py" line="215"/>
         <source>Customer is typing…</source>
         <translation>Kunde schreibt…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="225"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="225"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="217"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>Cc</source>
         <translation>Cc</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="218"/>
+        <location filename="../desktop/ui/panel.py" line="227"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="231"/>
+        <location filename="../desktop/ui/panel.py" line="240"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="234"/>
+        <location filename="../desktop/ui/panel.py" line="243"/>
         <source>Open screen pop in %1</source>
         <translation>Screen-Pop in %1 öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="272"/>
+        <location filename="../desktop/ui/panel.py" line="281"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="272"/>
+        <location filename="../desktop/ui/panel.py" line="281"/>
         <source>Me</source>
         <translation>Ich</translation>
     </message>
@@ -223,8 +238,8 @@
     </message>
     <message>
         <location filename="../desktop/ui/mainwindow.py" line="70"/>
-        <location filename="../desktop/ui/mainwindow.py" line="278"/>
         <location filename="../desktop/ui/mainwindow.py" line="279"/>
+        <location filename="../desktop/ui/mainwindow.py" line="280"/>
         <source>Agent state</source>
         <translation>Agentenstatus</translation>
     </message>
@@ -245,8 +260,8 @@
     </message>
     <message>
         <location filename="../desktop/ui/mainwindow.py" line="81"/>
-        <location filename="../desktop/ui/mainwindow.py" line="268"/>
-        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <location filename="../desktop/ui/mainwindow.py" line="269"/>
+        <location filename="../desktop/ui/mainwindow.py" line="269"/>
         <source>Do not disturb</source>
         <translation>Nicht stören</translation>
     </message>
@@ -261,128 +276,128 @@
         <translation>Aktuelle Interaktionen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="138"/>
+        <location filename="../desktop/ui/mainwindow.py" line="139"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <location filename="../desktop/ui/mainwindow.py" line="140"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="142"/>
+        <location filename="../desktop/ui/mainwindow.py" line="143"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="145"/>
+        <location filename="../desktop/ui/mainwindow.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="148"/>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
         <source>&amp;Work</source>
         <translation>&amp;Arbeit</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <location filename="../desktop/ui/mainwindow.py" line="150"/>
         <source>Change &amp;state</source>
         <translation>&amp;Status ändern</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="152"/>
+        <location filename="../desktop/ui/mainwindow.py" line="153"/>
         <source>Si&amp;lence ringing</source>
         <translation>Klin&amp;geln stummschalten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="155"/>
+        <location filename="../desktop/ui/mainwindow.py" line="156"/>
         <source>&amp;Next interaction</source>
         <translation>&amp;Nächste Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="161"/>
+        <location filename="../desktop/ui/mainwindow.py" line="162"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <location filename="../desktop/ui/mainwindow.py" line="163"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <location filename="../desktop/ui/mainwindow.py" line="166"/>
         <source>Export &amp;diagnostics…</source>
         <translation>&amp;Diagnose exportieren…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="169"/>
+        <location filename="../desktop/ui/mainwindow.py" line="170"/>
         <source>&amp;About CTI Desk</source>
         <translation>Ü&amp;ber CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="195"/>
-        <location filename="../desktop/ui/mainwindow.py" line="197"/>
+        <location filename="../desktop/ui/mainwindow.py" line="196"/>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../desktop/ui/mainwindow.py" line="199"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../desktop/ui/mainwindow.py" line="199"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../desktop/ui/mainwindow.py" line="223"/>
         <source>Export diagnostics</source>
         <translation>Diagnose exportieren</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../desktop/ui/mainwindow.py" line="223"/>
         <source>Zip files (*.zip)</source>
         <translation>ZIP-Dateien (*.zip)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="230"/>
+        <location filename="../desktop/ui/mainwindow.py" line="231"/>
         <source>Diagnostics saved to %1</source>
         <translation>Diagnose gespeichert unter %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <location filename="../desktop/ui/mainwindow.py" line="236"/>
         <source>About CTI Desk</source>
         <translation>Über CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <location filename="../desktop/ui/mainwindow.py" line="236"/>
         <source>CTI Desk %1</source>
         <translation>CTI Desk %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="300"/>
+        <location filename="../desktop/ui/mainwindow.py" line="301"/>
         <source>DND</source>
         <translation>Nicht stören</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
         <source>Your state: %1</source>
         <translation>Ihr Status: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <location filename="../desktop/ui/mainwindow.py" line="305"/>
         <source>CTI Desk: %1</source>
         <translation>CTI Desk: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="314"/>
+        <location filename="../desktop/ui/mainwindow.py" line="315"/>
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="321"/>
+        <location filename="../desktop/ui/mainwindow.py" line="322"/>
         <source>Reconnecting in %1 s</source>
         <translation>Neue Verbindung in %1 s</translation>
     </message>

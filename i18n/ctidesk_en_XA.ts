@@ -39,167 +39,182 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="39"/>
+        <location filename="../desktop/ui/panel.py" line="40"/>
         <source>Interaction</source>
         <translation>[Îñţéŕáçţîöñ Îñţé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="44"/>
+        <location filename="../desktop/ui/panel.py" line="45"/>
         <source>Interaction title</source>
         <translation>[Îñţéŕáçţîöñ ţîţļé Îñţéŕáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="46"/>
+        <location filename="../desktop/ui/panel.py" line="47"/>
         <source>Interaction state</source>
         <translation>[Îñţéŕáçţîöñ šţáţé Îñţéŕáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="48"/>
+        <location filename="../desktop/ui/panel.py" line="49"/>
         <source>Call indicators</source>
         <translation>[Çáļļ îñðîçáţöŕš Çáļļîñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="50"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Queue</source>
         <translation>[Ǫûéûé Ǫû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Direction</source>
         <translation>[Ðîŕéçţîöñ Ðîŕé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Parties</source>
         <translation>[Þáŕţîéš Þáŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Attached data</source>
         <translation>[Åţţáçĥéð ðáţá Åţţáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="57"/>
+        <location filename="../desktop/ui/panel.py" line="58"/>
         <source>Number, agent, queue or digits</source>
         <translation>[Ñûɱƀéŕ, áĝéñţ, ǫûéûé öŕ ðîĝîţš Ñûɱƀéŕáĝéñţǫ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="58"/>
+        <location filename="../desktop/ui/panel.py" line="59"/>
         <source>Target number or digits</source>
         <translation>[Ţáŕĝéţ ñûɱƀéŕ öŕ ðîĝîţš Ţáŕĝéţñûɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="66"/>
+        <location filename="../desktop/ui/panel.py" line="67"/>
         <source>&amp;Target:</source>
         <translation>[&amp;Táŕĝéţ: Táŕ]</translation>
     </message>
     <message>
+        <location filename="../desktop/ui/panel.py" line="78"/>
+        <source>&amp;Close</source>
+        <translation>[&amp;Cļöšé Cļ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="80"/>
+        <source>Close finished work</source>
+        <translation>[Çļöšé ƒîñîšĥéð ŵöŕķ Çļöšéƒîñ]</translation>
+    </message>
+    <message>
         <location filename="../desktop/ui/panel.py" line="81"/>
+        <source>The work has ended: close it when your notes are done</source>
+        <translation>[Ţĥé ŵöŕķ ĥáš éñðéð: çļöšé îţ ŵĥéñ ýöûŕ ñöţéš áŕé ðöñé Ţĥéŵöŕķĥášéñðéðçļöšéî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="88"/>
         <source>Platform message</source>
         <translation>[Þļáţƒöŕɱ ɱéššáĝé Þļáţƒö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="85"/>
+        <location filename="../desktop/ui/panel.py" line="92"/>
         <source>Chat transcript</source>
         <translation>[Çĥáţ ţŕáñšçŕîþţ Çĥáţţŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="87"/>
+        <location filename="../desktop/ui/panel.py" line="94"/>
         <source>Customer typing indicator</source>
         <translation>[Çûšţöɱéŕ ţýþîñĝ îñðîçáţöŕ Çûšţöɱéŕţý]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="89"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>Type a message and press Enter</source>
         <translation>[Ţýþé á ɱéššáĝé áñð þŕéšš Éñţéŕ Ţýþéáɱéššáĝé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="90"/>
+        <location filename="../desktop/ui/panel.py" line="97"/>
         <source>Chat message</source>
         <translation>[Çĥáţ ɱéššáĝé Çĥáţɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="98"/>
+        <location filename="../desktop/ui/panel.py" line="105"/>
         <source>Email</source>
         <translation>[Éɱáîļ Éɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="100"/>
+        <location filename="../desktop/ui/panel.py" line="107"/>
         <source>Reply text</source>
         <translation>[Ŕéþļý ţéxţ Ŕéþļ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="101"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Write your reply</source>
         <translation>[Ŵŕîţé ýöûŕ ŕéþļý Ŵŕîţéý]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="171"/>
+        <location filename="../desktop/ui/panel.py" line="179"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>[Ñö çûŕŕéñţ ŵöŕķ. Çáļļš, çĥáţš áñð éɱáîļš áþþéáŕ ĥéŕé ŵĥéñ ţĥéý áŕé öƒƒéŕéð. ÑöçûŕŕéñţŵöŕķÇáļļšçĥáţšáñðéɱáî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="185"/>
+        <location filename="../desktop/ui/panel.py" line="193"/>
         <source>On hold</source>
         <translation>[Öñ ĥöļð Öñĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="187"/>
+        <location filename="../desktop/ui/panel.py" line="195"/>
         <source>Muted</source>
         <translation>[Mûţéð Mû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="189"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>● Recording</source>
         <translation>[● Ŕéçöŕðîñĝ Ŕéçö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="191"/>
+        <location filename="../desktop/ui/panel.py" line="199"/>
         <source>Recording paused</source>
         <translation>[Ŕéçöŕðîñĝ þáûšéð Ŕéçöŕð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="206"/>
+        <location filename="../desktop/ui/panel.py" line="215"/>
         <source>Customer is typing…</source>
         <translation>[Çûšţöɱéŕ îš ţýþîñĝ… Çûšţöɱéŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="225"/>
         <source>From</source>
         <translation>[Ƒŕöɱ Ƒŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="225"/>
         <source>To</source>
         <translation>[Ţö Ţö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="217"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>Cc</source>
         <translation>[Çç Çç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="218"/>
+        <location filename="../desktop/ui/panel.py" line="227"/>
         <source>Subject</source>
         <translation>[Šûƀĵéçţ Šûƀ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="231"/>
+        <location filename="../desktop/ui/panel.py" line="240"/>
         <source>Open %1</source>
         <translation>[Öþéñ %1 Öþé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="234"/>
+        <location filename="../desktop/ui/panel.py" line="243"/>
         <source>Open screen pop in %1</source>
         <translation>[Öþéñ šçŕééñ þöþ îñ %1 Öþéñšçŕé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="272"/>
+        <location filename="../desktop/ui/panel.py" line="281"/>
         <source>Customer</source>
         <translation>[Çûšţöɱéŕ Çûš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="272"/>
+        <location filename="../desktop/ui/panel.py" line="281"/>
         <source>Me</source>
         <translation>[Mé Mé]</translation>
     </message>
@@ -223,8 +238,8 @@
     </message>
     <message>
         <location filename="../desktop/ui/mainwindow.py" line="70"/>
-        <location filename="../desktop/ui/mainwindow.py" line="278"/>
         <location filename="../desktop/ui/mainwindow.py" line="279"/>
+        <location filename="../desktop/ui/mainwindow.py" line="280"/>
         <source>Agent state</source>
         <translation>[Åĝéñţ šţáţé Åĝéñ]</translation>
     </message>
@@ -245,8 +260,8 @@
     </message>
     <message>
         <location filename="../desktop/ui/mainwindow.py" line="81"/>
-        <location filename="../desktop/ui/mainwindow.py" line="268"/>
-        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <location filename="../desktop/ui/mainwindow.py" line="269"/>
+        <location filename="../desktop/ui/mainwindow.py" line="269"/>
         <source>Do not disturb</source>
         <translation>[Ðö ñöţ ðîšţûŕƀ Ðöñöţð]</translation>
     </message>
@@ -261,128 +276,128 @@
         <translation>[Çûŕŕéñţ îñţéŕáçţîöñš Çûŕŕéñţî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="138"/>
+        <location filename="../desktop/ui/mainwindow.py" line="139"/>
         <source>&amp;File</source>
         <translation>[&amp;Fîļé Fî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <location filename="../desktop/ui/mainwindow.py" line="140"/>
         <source>S&amp;ettings…</source>
         <translation>[Š&amp;eţţîñĝš… Šeţţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="142"/>
+        <location filename="../desktop/ui/mainwindow.py" line="143"/>
         <source>Sign &amp;out</source>
         <translation>[Šîĝñ &amp;oûţ Šîĝñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="145"/>
+        <location filename="../desktop/ui/mainwindow.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>[&amp;Qûîţ Qû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="148"/>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
         <source>&amp;Work</source>
         <translation>[&amp;Wöŕķ Wö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <location filename="../desktop/ui/mainwindow.py" line="150"/>
         <source>Change &amp;state</source>
         <translation>[Çĥáñĝé &amp;sţáţé Çĥáñĝ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="152"/>
+        <location filename="../desktop/ui/mainwindow.py" line="153"/>
         <source>Si&amp;lence ringing</source>
         <translation>[Šî&amp;léñçé ŕîñĝîñĝ Šîléñç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="155"/>
+        <location filename="../desktop/ui/mainwindow.py" line="156"/>
         <source>&amp;Next interaction</source>
         <translation>[&amp;Néxţ îñţéŕáçţîöñ Néxţîñţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="161"/>
+        <location filename="../desktop/ui/mainwindow.py" line="162"/>
         <source>&amp;Help</source>
         <translation>[&amp;Héļþ Hé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <location filename="../desktop/ui/mainwindow.py" line="163"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>[&amp;Kéýƀöáŕð šĥöŕţçûţš Kéýƀöáŕð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <location filename="../desktop/ui/mainwindow.py" line="166"/>
         <source>Export &amp;diagnostics…</source>
         <translation>[Éxþöŕţ &amp;dîáĝñöšţîçš… Éxþöŕţdî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="169"/>
+        <location filename="../desktop/ui/mainwindow.py" line="170"/>
         <source>&amp;About CTI Desk</source>
         <translation>[&amp;Aƀöûţ ÇŢÎ Ðéšķ AƀöûţÇ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="195"/>
-        <location filename="../desktop/ui/mainwindow.py" line="197"/>
+        <location filename="../desktop/ui/mainwindow.py" line="196"/>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
         <source>Keyboard shortcuts</source>
         <translation>[Ķéýƀöáŕð šĥöŕţçûţš Ķéýƀöáŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../desktop/ui/mainwindow.py" line="199"/>
         <source>Action</source>
         <translation>[Åçţîöñ Åç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../desktop/ui/mainwindow.py" line="199"/>
         <source>Keys</source>
         <translation>[Ķéýš Ķé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../desktop/ui/mainwindow.py" line="223"/>
         <source>Export diagnostics</source>
         <translation>[Éxþöŕţ ðîáĝñöšţîçš Éxþöŕţð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../desktop/ui/mainwindow.py" line="223"/>
         <source>Zip files (*.zip)</source>
         <translation>[Žîþ ƒîļéš (*.zip) Žîþƒîļé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="230"/>
+        <location filename="../desktop/ui/mainwindow.py" line="231"/>
         <source>Diagnostics saved to %1</source>
         <translation>[Ðîáĝñöšţîçš šávéð ţö %1 Ðîáĝñöšţî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <location filename="../desktop/ui/mainwindow.py" line="236"/>
         <source>About CTI Desk</source>
         <translation>[Åƀöûţ ÇŢÎ Ðéšķ ÅƀöûţÇ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <location filename="../desktop/ui/mainwindow.py" line="236"/>
         <source>CTI Desk %1</source>
         <translation>[ÇŢÎ Ðéšķ %1 ÇŢÎÐ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="300"/>
+        <location filename="../desktop/ui/mainwindow.py" line="301"/>
         <source>DND</source>
         <translation>[ÐÑÐ ÐÑ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
         <source>Your state: %1</source>
         <translation>[Ýöûŕ šţáţé: %1 Ýöûŕšţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <location filename="../desktop/ui/mainwindow.py" line="305"/>
         <source>CTI Desk: %1</source>
         <translation>[ÇŢÎ Ðéšķ: %1 ÇŢÎÐé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="314"/>
+        <location filename="../desktop/ui/mainwindow.py" line="315"/>
         <source>Connection: %1</source>
         <translation>[Çöññéçţîöñ: %1 Çöññéç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="321"/>
+        <location filename="../desktop/ui/mainwindow.py" line="322"/>
         <source>Reconnecting in %1 s</source>
         <translation>[Ŕéçöññéçţîñĝ îñ %1 š Ŕéçöññéç]</translation>
     </message>

@@ -39,167 +39,182 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="39"/>
+        <location filename="../desktop/ui/panel.py" line="40"/>
         <source>Interaction</source>
         <translation>Interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="44"/>
+        <location filename="../desktop/ui/panel.py" line="45"/>
         <source>Interaction title</source>
         <translation>Título de la interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="46"/>
+        <location filename="../desktop/ui/panel.py" line="47"/>
         <source>Interaction state</source>
         <translation>Estado de la interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="48"/>
+        <location filename="../desktop/ui/panel.py" line="49"/>
         <source>Call indicators</source>
         <translation>Indicadores de llamada</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="50"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Direction</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Parties</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Attached data</source>
         <translation>Datos adjuntos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="57"/>
+        <location filename="../desktop/ui/panel.py" line="58"/>
         <source>Number, agent, queue or digits</source>
         <translation>Número, agente, cola o dígitos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="58"/>
+        <location filename="../desktop/ui/panel.py" line="59"/>
         <source>Target number or digits</source>
         <translation>Número de destino o dígitos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="66"/>
+        <location filename="../desktop/ui/panel.py" line="67"/>
         <source>&amp;Target:</source>
         <translation>&amp;Destino:</translation>
     </message>
     <message>
+        <location filename="../desktop/ui/panel.py" line="78"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="80"/>
+        <source>Close finished work</source>
+        <translation>Cerrar el trabajo terminado</translation>
+    </message>
+    <message>
         <location filename="../desktop/ui/panel.py" line="81"/>
+        <source>The work has ended: close it when your notes are done</source>
+        <translation>El trabajo ha terminado: ciérrelo cuando termine sus notas</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="88"/>
         <source>Platform message</source>
         <translation>Mensaje de la plataforma</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="85"/>
+        <location filename="../desktop/ui/panel.py" line="92"/>
         <source>Chat transcript</source>
         <translation>Transcripción del chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="87"/>
+        <location filename="../desktop/ui/panel.py" line="94"/>
         <source>Customer typing indicator</source>
         <translation>Indicador de escritura del cliente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="89"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>Type a message and press Enter</source>
         <translation>Escriba un mensaje y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="90"/>
+        <location filename="../desktop/ui/panel.py" line="97"/>
         <source>Chat message</source>
         <translation>Mensaje de chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="98"/>
+        <location filename="../desktop/ui/panel.py" line="105"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="100"/>
+        <location filename="../desktop/ui/panel.py" line="107"/>
         <source>Reply text</source>
         <translation>Texto de la respuesta</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="101"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Write your reply</source>
         <translation>Escriba su respuesta</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="171"/>
+        <location filename="../desktop/ui/panel.py" line="179"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>No hay trabajo en curso. Las llamadas, los chats y los correos aparecen aquí cuando se le ofrecen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="185"/>
+        <location filename="../desktop/ui/panel.py" line="193"/>
         <source>On hold</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="187"/>
+        <location filename="../desktop/ui/panel.py" line="195"/>
         <source>Muted</source>
         <translation>Silenciado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="189"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>● Recording</source>
         <translation>● Grabando</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="191"/>
+        <location filename="../desktop/ui/panel.py" line="199"/>
         <source>Recording paused</source>
         <translation>Grabación en pausa</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="206"/>
+        <location filename="../desktop/ui/panel.py" line="215"/>
         <source>Customer is typing…</source>
         <translation>El cliente está escribiendo…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="225"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="225"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="217"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>Cc</source>
         <translation>CC</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="218"/>
+        <location filename="../desktop/ui/panel.py" line="227"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="231"/>
+        <location filename="../desktop/ui/panel.py" line="240"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="234"/>
+        <location filename="../desktop/ui/panel.py" line="243"/>
         <source>Open screen pop in %1</source>
         <translation>Abrir la ficha emergente en %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="272"/>
+        <location filename="../desktop/ui/panel.py" line="281"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="272"/>
+        <location filename="../desktop/ui/panel.py" line="281"/>
         <source>Me</source>
         <translation>Yo</translation>
     </message>
@@ -223,8 +238,8 @@
     </message>
     <message>
         <location filename="../desktop/ui/mainwindow.py" line="70"/>
-        <location filename="../desktop/ui/mainwindow.py" line="278"/>
         <location filename="../desktop/ui/mainwindow.py" line="279"/>
+        <location filename="../desktop/ui/mainwindow.py" line="280"/>
         <source>Agent state</source>
         <translation>Estado del agente</translation>
     </message>
@@ -245,8 +260,8 @@
     </message>
     <message>
         <location filename="../desktop/ui/mainwindow.py" line="81"/>
-        <location filename="../desktop/ui/mainwindow.py" line="268"/>
-        <location filename="../desktop/ui/mainwindow.py" line="268"/>
+        <location filename="../desktop/ui/mainwindow.py" line="269"/>
+        <location filename="../desktop/ui/mainwindow.py" line="269"/>
         <source>Do not disturb</source>
         <translation>No molestar</translation>
     </message>
@@ -261,128 +276,128 @@
         <translation>Interacciones actuales</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="138"/>
+        <location filename="../desktop/ui/mainwindow.py" line="139"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <location filename="../desktop/ui/mainwindow.py" line="140"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="142"/>
+        <location filename="../desktop/ui/mainwindow.py" line="143"/>
         <source>Sign &amp;out</source>
         <translation>Cerrar &amp;sesión</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="145"/>
+        <location filename="../desktop/ui/mainwindow.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;lir</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="148"/>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
         <source>&amp;Work</source>
         <translation>&amp;Trabajo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <location filename="../desktop/ui/mainwindow.py" line="150"/>
         <source>Change &amp;state</source>
         <translation>Cambiar &amp;estado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="152"/>
+        <location filename="../desktop/ui/mainwindow.py" line="153"/>
         <source>Si&amp;lence ringing</source>
         <translation>Apa&amp;gar el timbre</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="155"/>
+        <location filename="../desktop/ui/mainwindow.py" line="156"/>
         <source>&amp;Next interaction</source>
         <translation>Siguiente &amp;interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="161"/>
+        <location filename="../desktop/ui/mainwindow.py" line="162"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <location filename="../desktop/ui/mainwindow.py" line="163"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <location filename="../desktop/ui/mainwindow.py" line="166"/>
         <source>Export &amp;diagnostics…</source>
         <translation>E&amp;xportar diagnóstico…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="169"/>
+        <location filename="../desktop/ui/mainwindow.py" line="170"/>
         <source>&amp;About CTI Desk</source>
         <translation>A&amp;cerca de CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="195"/>
-        <location filename="../desktop/ui/mainwindow.py" line="197"/>
+        <location filename="../desktop/ui/mainwindow.py" line="196"/>
+        <location filename="../desktop/ui/mainwindow.py" line="198"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../desktop/ui/mainwindow.py" line="199"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../desktop/ui/mainwindow.py" line="199"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../desktop/ui/mainwindow.py" line="223"/>
         <source>Export diagnostics</source>
         <translation>Exportar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="222"/>
+        <location filename="../desktop/ui/mainwindow.py" line="223"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="230"/>
+        <location filename="../desktop/ui/mainwindow.py" line="231"/>
         <source>Diagnostics saved to %1</source>
         <translation>Diagnóstico guardado en %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <location filename="../desktop/ui/mainwindow.py" line="236"/>
         <source>About CTI Desk</source>
         <translation>Acerca de CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="235"/>
+        <location filename="../desktop/ui/mainwindow.py" line="236"/>
         <source>CTI Desk %1</source>
         <translation>CTI Desk %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="300"/>
+        <location filename="../desktop/ui/mainwindow.py" line="301"/>
         <source>DND</source>
         <translation>No molestar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
         <source>Your state: %1</source>
         <translation>Su estado: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <location filename="../desktop/ui/mainwindow.py" line="305"/>
         <source>CTI Desk: %1</source>
         <translation>CTI Desk: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="314"/>
+        <location filename="../desktop/ui/mainwindow.py" line="315"/>
         <source>Connection: %1</source>
         <translation>Conexión: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="321"/>
+        <location filename="../desktop/ui/mainwindow.py" line="322"/>
         <source>Reconnecting in %1 s</source>
         <translation>Reconectando en %1 s</translation>
     </message>

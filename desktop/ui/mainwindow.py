@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.panel = InteractionPanel(runner.why_not, self._screen_pops)
         self.panel.commandRequested.connect(self._run)
         self.panel.screenPopRequested.connect(self._open_url)
+        self.panel.closeRequested.connect(self.list_model.dismiss)
         splitter = QSplitter()
         splitter.addWidget(self.list_view)
         splitter.addWidget(self.panel)
@@ -380,7 +381,7 @@ class MainWindow(QMainWindow):
 
     def _interaction_changed(self, old: Interaction | None, new: Interaction) -> None:
         current = self.panel.interaction
-        if current is not None and new.interaction_id == current.interaction_id and new.active:
+        if current is not None and new.interaction_id == current.interaction_id and self.list_model.row_of(new.interaction_id) >= 0:
             self.panel.show_interaction(new)
 
     def select_interaction(self, interaction_id: str) -> None:

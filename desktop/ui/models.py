@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.model import Interaction
-from ..core.vocabulary import InteractionState
+from ..core.vocabulary import InteractionState, Media
 from ..qtbridge.bridge import StoreBridge
 from .vocabulary import interaction_state_label, media_label
 
@@ -21,15 +21,18 @@ def format_duration(seconds: float) -> str:
 
 
 class InteractionListModel(QAbstractListModel):
-    """The agent's current interactions, newest last; ended ones leave the list.
+    """The agent's current interactions, newest last.
 
-    Rows are updated in place on every change (no coalescing: this is the agent's own work).
+    Ended work leaves the list, except a call the agent talked on: it stays (shown as ended) for
+    after-call work until the agent closes it. Rows are updated in place on every change (no
+    coalescing: this is the agent's own work).
     """
 
     InteractionRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, bridge: StoreBridge, parent=None):
         super().__init__(parent)
+        self._bridge = bridge
         self._rows: list[Interaction] = [i for i in bridge.store.interactions.values() if i.active]
         bridge.interactionChanged.connect(self._on_changed)
 
@@ -53,6 +56,21 @@ class InteractionListModel(QAbstractListModel):
             return item
         return None
 
+    def _kept_for_wrap_up(self, ended: Interaction) -> bool:
+        return ended.media is Media.VOICE and self._talked(ended.interaction_id)
+
+    def _talked(self, interaction_id: str) -> bool:
+        history = self._bridge.store.history.get(interaction_id, ())
+        return any(h.state in (InteractionState.CONNECTED, InteractionState.HELD) for h in history)
+
+    def dismiss(self, interaction_id: str) -> None:
+        """The agent closes finished work."""
+        row = self.row_of(interaction_id)
+        if row >= 0 and not self._rows[row].active:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
     def row_of(self, interaction_id: str) -> int:
         for row, item in enumerate(self._rows):
             if item.interaction_id == interaction_id:
@@ -70,7 +88,7 @@ class InteractionListModel(QAbstractListModel):
         row = self.row_of(new.interaction_id)
         if row < 0 and old is not None and old.interaction_id != new.interaction_id:
             row = self.row_of(old.interaction_id)  # renamed by the platform
-        if new.state is InteractionState.ENDED:
+        if new.state is InteractionState.ENDED and not self._kept_for_wrap_up(new):
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]

@@ -28,6 +28,7 @@ class InteractionPanel(QWidget):
     commandRequested = Signal(object)  # Command
 
     screenPopRequested = Signal(str)  # an http(s) URL built from a screen-pop rule
+    closeRequested = Signal(str)      # the agent closes finished work (an interaction id)
 
     def __init__(self, why_not, screen_pops=lambda interaction: [], parent: QWidget | None = None):
         """``why_not(command)`` answers why a command cannot be sent now (None when it can);
@@ -74,6 +75,12 @@ class InteractionPanel(QWidget):
         for capability in dict.fromkeys(c for caps in PANEL_ACTIONS.values() for c in caps):
             self._make_action(capability)
 
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.close_button.setObjectName("closeFinished")
+        self.close_button.setAccessibleName(self.tr("Close finished work"))
+        self.close_button.setToolTip(self.tr("The work has ended: close it when your notes are done"))
+        self.close_button.clicked.connect(
+            lambda: self.interaction and self.closeRequested.emit(self.interaction.interaction_id))
         self.refusal = QLabel()
         self.refusal.setObjectName("refusal")
         self.refusal.setWordWrap(True)
@@ -115,6 +122,7 @@ class InteractionPanel(QWidget):
         body.addLayout(self.pop_row)
         body.addLayout(argument_row)
         body.addLayout(self._button_grid)
+        body.addWidget(self.close_button)
         body.addWidget(self.refusal)
         body.addWidget(self.transcript, 1)
         body.addWidget(self.typing)
@@ -195,6 +203,7 @@ class InteractionPanel(QWidget):
         self.parties.setText(", ".join(interaction.participants) or "—")
         self.data.setText("; ".join(f"{k}: {v}" for k, v in interaction.data.items()) or "—")
         self._layout_buttons(PANEL_ACTIONS[interaction.media])
+        self.close_button.setVisible(not interaction.active)
         self._refresh_actions()
         if switched:
             self._fill_screen_pops(interaction)

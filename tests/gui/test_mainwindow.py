@@ -174,3 +174,24 @@ def test_changes_the_agent_did_not_cause_are_announced(desk, qtbot):
     with qtbot.waitSignal(window.runner.confirmed, timeout=3000):
         window.state_selector.activated.emit(1)
     assert "Your state: Not ready (Lunch)" in heard
+
+
+def test_a_call_stays_for_wrap_up_until_closed_and_unanswered_offers_just_go(desk, qtbot):
+    window, controller, store = desk
+    controller.offer_call()
+    qtbot.waitUntil(lambda: window.panel.interaction is not None, timeout=2000)
+    with qtbot.waitSignal(window.runner.confirmed, timeout=3000):
+        qtbot.mouseClick(window.panel.buttons[Capability.ACCEPT], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.runner.confirmed, timeout=3000):
+        qtbot.mouseClick(window.panel.buttons[Capability.HANGUP], Qt.MouseButton.LeftButton)
+    assert window.list_model.row_of("call-1") == 0
+    assert window.panel.state.text().startswith("Ended")
+    assert window.panel.close_button.isVisibleTo(window)
+    assert not any(b.isEnabled() for b in window.panel.buttons.values() if b.isVisibleTo(window))
+    qtbot.mouseClick(window.panel.close_button, Qt.MouseButton.LeftButton)
+    assert window.list_model.rowCount() == 0 and window.panel.interaction is None
+    controller.offer_call(iid="call-2")
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=2000)
+    with qtbot.waitSignal(window.runner.confirmed, timeout=3000):
+        qtbot.mouseClick(window.panel.buttons[Capability.REJECT], Qt.MouseButton.LeftButton)
+    assert window.list_model.rowCount() == 0  # never talked: nothing to wrap up
