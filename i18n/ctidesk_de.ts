@@ -19,6 +19,20 @@
     </message>
 </context>
 <context>
+    <name>DialPad</name>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="392"/>
+        <location filename="../desktop/ui/panel.py" line="393"/>
+        <source>Keypad</source>
+        <translation>Wähltastatur</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="399"/>
+        <source>Key %1</source>
+        <translation>Taste %1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../desktop/qtbridge/excepthook.py" line="55"/>
@@ -134,87 +148,87 @@
         <translation>Chatnachricht</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="105"/>
+        <location filename="../desktop/ui/panel.py" line="106"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="107"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Reply text</source>
         <translation>Antworttext</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="109"/>
         <source>Write your reply</source>
         <translation>Antwort verfassen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="179"/>
+        <location filename="../desktop/ui/panel.py" line="180"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>Keine aktuelle Arbeit. Anrufe, Chats und E-Mails erscheinen hier, sobald sie angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="193"/>
+        <location filename="../desktop/ui/panel.py" line="194"/>
         <source>On hold</source>
         <translation>Gehalten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="195"/>
+        <location filename="../desktop/ui/panel.py" line="196"/>
         <source>Muted</source>
         <translation>Stummgeschaltet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="197"/>
+        <location filename="../desktop/ui/panel.py" line="198"/>
         <source>● Recording</source>
         <translation>● Aufnahme</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="199"/>
+        <location filename="../desktop/ui/panel.py" line="200"/>
         <source>Recording paused</source>
         <translation>Aufnahme pausiert</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>Customer is typing…</source>
         <translation>Kunde schreibt…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="225"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="225"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="227"/>
         <source>Cc</source>
         <translation>Cc</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="227"/>
+        <location filename="../desktop/ui/panel.py" line="228"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="240"/>
+        <location filename="../desktop/ui/panel.py" line="241"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="243"/>
+        <location filename="../desktop/ui/panel.py" line="244"/>
         <source>Open screen pop in %1</source>
         <translation>Screen-Pop in %1 öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="281"/>
+        <location filename="../desktop/ui/panel.py" line="282"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="281"/>
+        <location filename="../desktop/ui/panel.py" line="282"/>
         <source>Me</source>
         <translation>Ich</translation>
     </message>
@@ -859,37 +873,37 @@
         <translation>Fert&amp;ig</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <location filename="../desktop/ui/vocabulary.py" line="123"/>
         <source>Transfer to (number, agent or queue):</source>
         <translation>Weiterleiten an (Nummer, Agent oder Warteschlange):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="123"/>
+        <location filename="../desktop/ui/vocabulary.py" line="124"/>
         <source>Consult (number, agent or queue):</source>
         <translation>Rückfrage bei (Nummer, Agent oder Warteschlange):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="124"/>
+        <location filename="../desktop/ui/vocabulary.py" line="125"/>
         <source>Add to conference (number or agent):</source>
         <translation>Zur Konferenz hinzufügen (Nummer oder Agent):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="125"/>
+        <location filename="../desktop/ui/vocabulary.py" line="126"/>
         <source>Consult before conference (number or agent):</source>
         <translation>Rückfrage vor der Konferenz (Nummer oder Agent):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="126"/>
+        <location filename="../desktop/ui/vocabulary.py" line="127"/>
         <source>Party to remove:</source>
         <translation>Zu entfernender Teilnehmer:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="127"/>
+        <location filename="../desktop/ui/vocabulary.py" line="128"/>
         <source>Digits to send:</source>
         <translation>Zu sendende Ziffern:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="128"/>
+        <location filename="../desktop/ui/vocabulary.py" line="129"/>
         <source>Invite agent:</source>
         <translation>Agent einladen:</translation>
     </message>

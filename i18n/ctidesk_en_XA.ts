@@ -19,6 +19,20 @@
     </message>
 </context>
 <context>
+    <name>DialPad</name>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="392"/>
+        <location filename="../desktop/ui/panel.py" line="393"/>
+        <source>Keypad</source>
+        <translation>[Ķéýþáð Ķé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="399"/>
+        <source>Key %1</source>
+        <translation>[Ķéý %1 Ķé]</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../desktop/qtbridge/excepthook.py" line="55"/>
@@ -134,87 +148,87 @@
         <translation>[Çĥáţ ɱéššáĝé Çĥáţɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="105"/>
+        <location filename="../desktop/ui/panel.py" line="106"/>
         <source>Email</source>
         <translation>[Éɱáîļ Éɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="107"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Reply text</source>
         <translation>[Ŕéþļý ţéxţ Ŕéþļ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="109"/>
         <source>Write your reply</source>
         <translation>[Ŵŕîţé ýöûŕ ŕéþļý Ŵŕîţéý]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="179"/>
+        <location filename="../desktop/ui/panel.py" line="180"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>[Ñö çûŕŕéñţ ŵöŕķ. Çáļļš, çĥáţš áñð éɱáîļš áþþéáŕ ĥéŕé ŵĥéñ ţĥéý áŕé öƒƒéŕéð. ÑöçûŕŕéñţŵöŕķÇáļļšçĥáţšáñðéɱáî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="193"/>
+        <location filename="../desktop/ui/panel.py" line="194"/>
         <source>On hold</source>
         <translation>[Öñ ĥöļð Öñĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="195"/>
+        <location filename="../desktop/ui/panel.py" line="196"/>
         <source>Muted</source>
         <translation>[Mûţéð Mû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="197"/>
+        <location filename="../desktop/ui/panel.py" line="198"/>
         <source>● Recording</source>
         <translation>[● Ŕéçöŕðîñĝ Ŕéçö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="199"/>
+        <location filename="../desktop/ui/panel.py" line="200"/>
         <source>Recording paused</source>
         <translation>[Ŕéçöŕðîñĝ þáûšéð Ŕéçöŕð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>Customer is typing…</source>
         <translation>[Çûšţöɱéŕ îš ţýþîñĝ… Çûšţöɱéŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="225"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>From</source>
         <translation>[Ƒŕöɱ Ƒŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="225"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>To</source>
         <translation>[Ţö Ţö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="227"/>
         <source>Cc</source>
         <translation>[Çç Çç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="227"/>
+        <location filename="../desktop/ui/panel.py" line="228"/>
         <source>Subject</source>
         <translation>[Šûƀĵéçţ Šûƀ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="240"/>
+        <location filename="../desktop/ui/panel.py" line="241"/>
         <source>Open %1</source>
         <translation>[Öþéñ %1 Öþé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="243"/>
+        <location filename="../desktop/ui/panel.py" line="244"/>
         <source>Open screen pop in %1</source>
         <translation>[Öþéñ šçŕééñ þöþ îñ %1 Öþéñšçŕé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="281"/>
+        <location filename="../desktop/ui/panel.py" line="282"/>
         <source>Customer</source>
         <translation>[Çûšţöɱéŕ Çûš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="281"/>
+        <location filename="../desktop/ui/panel.py" line="282"/>
         <source>Me</source>
         <translation>[Mé Mé]</translation>
     </message>
@@ -859,37 +873,37 @@
         <translation>[&amp;Döñé Dö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <location filename="../desktop/ui/vocabulary.py" line="123"/>
         <source>Transfer to (number, agent or queue):</source>
         <translation>[Ţŕáñšƒéŕ ţö (ñûɱƀéŕ, áĝéñţ öŕ ǫûéûé): Ţŕáñšƒéŕţöñûɱƀé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="123"/>
+        <location filename="../desktop/ui/vocabulary.py" line="124"/>
         <source>Consult (number, agent or queue):</source>
         <translation>[Çöñšûļţ (ñûɱƀéŕ, áĝéñţ öŕ ǫûéûé): Çöñšûļţñûɱƀéŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="124"/>
+        <location filename="../desktop/ui/vocabulary.py" line="125"/>
         <source>Add to conference (number or agent):</source>
         <translation>[Åðð ţö çöñƒéŕéñçé (ñûɱƀéŕ öŕ áĝéñţ): Åððţöçöñƒéŕéñç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="125"/>
+        <location filename="../desktop/ui/vocabulary.py" line="126"/>
         <source>Consult before conference (number or agent):</source>
         <translation>[Çöñšûļţ ƀéƒöŕé çöñƒéŕéñçé (ñûɱƀéŕ öŕ áĝéñţ): Çöñšûļţƀéƒöŕéçöñƒé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="126"/>
+        <location filename="../desktop/ui/vocabulary.py" line="127"/>
         <source>Party to remove:</source>
         <translation>[Þáŕţý ţö ŕéɱövé: Þáŕţýţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="127"/>
+        <location filename="../desktop/ui/vocabulary.py" line="128"/>
         <source>Digits to send:</source>
         <translation>[Ðîĝîţš ţö šéñð: Ðîĝîţš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="128"/>
+        <location filename="../desktop/ui/vocabulary.py" line="129"/>
         <source>Invite agent:</source>
         <translation>[Îñvîţé áĝéñţ: Îñvîţ]</translation>
     </message>

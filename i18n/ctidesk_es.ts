@@ -19,6 +19,20 @@
     </message>
 </context>
 <context>
+    <name>DialPad</name>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="392"/>
+        <location filename="../desktop/ui/panel.py" line="393"/>
+        <source>Keypad</source>
+        <translation>Teclado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="399"/>
+        <source>Key %1</source>
+        <translation>Tecla %1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../desktop/qtbridge/excepthook.py" line="55"/>
@@ -134,87 +148,87 @@
         <translation>Mensaje de chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="105"/>
+        <location filename="../desktop/ui/panel.py" line="106"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="107"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Reply text</source>
         <translation>Texto de la respuesta</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="109"/>
         <source>Write your reply</source>
         <translation>Escriba su respuesta</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="179"/>
+        <location filename="../desktop/ui/panel.py" line="180"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>No hay trabajo en curso. Las llamadas, los chats y los correos aparecen aquí cuando se le ofrecen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="193"/>
+        <location filename="../desktop/ui/panel.py" line="194"/>
         <source>On hold</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="195"/>
+        <location filename="../desktop/ui/panel.py" line="196"/>
         <source>Muted</source>
         <translation>Silenciado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="197"/>
+        <location filename="../desktop/ui/panel.py" line="198"/>
         <source>● Recording</source>
         <translation>● Grabando</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="199"/>
+        <location filename="../desktop/ui/panel.py" line="200"/>
         <source>Recording paused</source>
         <translation>Grabación en pausa</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>Customer is typing…</source>
         <translation>El cliente está escribiendo…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="225"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="225"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="227"/>
         <source>Cc</source>
         <translation>CC</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="227"/>
+        <location filename="../desktop/ui/panel.py" line="228"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="240"/>
+        <location filename="../desktop/ui/panel.py" line="241"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="243"/>
+        <location filename="../desktop/ui/panel.py" line="244"/>
         <source>Open screen pop in %1</source>
         <translation>Abrir la ficha emergente en %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="281"/>
+        <location filename="../desktop/ui/panel.py" line="282"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="281"/>
+        <location filename="../desktop/ui/panel.py" line="282"/>
         <source>Me</source>
         <translation>Yo</translation>
     </message>
@@ -859,37 +873,37 @@
         <translation>&amp;Hecho</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <location filename="../desktop/ui/vocabulary.py" line="123"/>
         <source>Transfer to (number, agent or queue):</source>
         <translation>Transferir a (número, agente o cola):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="123"/>
+        <location filename="../desktop/ui/vocabulary.py" line="124"/>
         <source>Consult (number, agent or queue):</source>
         <translation>Consultar a (número, agente o cola):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="124"/>
+        <location filename="../desktop/ui/vocabulary.py" line="125"/>
         <source>Add to conference (number or agent):</source>
         <translation>Añadir a la conferencia (número o agente):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="125"/>
+        <location filename="../desktop/ui/vocabulary.py" line="126"/>
         <source>Consult before conference (number or agent):</source>
         <translation>Consultar antes de la conferencia (número o agente):</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="126"/>
+        <location filename="../desktop/ui/vocabulary.py" line="127"/>
         <source>Party to remove:</source>
         <translation>Participante que quitar:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="127"/>
+        <location filename="../desktop/ui/vocabulary.py" line="128"/>
         <source>Digits to send:</source>
         <translation>Dígitos que enviar:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="128"/>
+        <location filename="../desktop/ui/vocabulary.py" line="129"/>
         <source>Invite agent:</source>
         <translation>Invitar a un agente:</translation>
     </message>

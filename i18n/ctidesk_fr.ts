@@ -19,6 +19,20 @@
     </message>
 </context>
 <context>
+    <name>DialPad</name>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="392"/>
+        <location filename="../desktop/ui/panel.py" line="393"/>
+        <source>Keypad</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="399"/>
+        <source>Key %1</source>
+        <translation>Touche %1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../desktop/qtbridge/excepthook.py" line="55"/>
@@ -134,87 +148,87 @@
         <translation>Message de chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="105"/>
+        <location filename="../desktop/ui/panel.py" line="106"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="107"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Reply text</source>
         <translation>Texte de la réponse</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="109"/>
         <source>Write your reply</source>
         <translation>Rédigez votre réponse</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="179"/>
+        <location filename="../desktop/ui/panel.py" line="180"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>Aucun travail en cours. Les appels, chats et e-mails apparaissent ici dès qu&apos;ils vous sont proposés.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="193"/>
+        <location filename="../desktop/ui/panel.py" line="194"/>
         <source>On hold</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="195"/>
+        <location filename="../desktop/ui/panel.py" line="196"/>
         <source>Muted</source>
         <translation>Micro coupé</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="197"/>
+        <location filename="../desktop/ui/panel.py" line="198"/>
         <source>● Recording</source>
         <translation>● Enregistrement</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="199"/>
+        <location filename="../desktop/ui/panel.py" line="200"/>
         <source>Recording paused</source>
         <translation>Enregistrement suspendu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="215"/>
+        <location filename="../desktop/ui/panel.py" line="216"/>
         <source>Customer is typing…</source>
         <translation>Le client écrit…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="225"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="225"/>
+        <location filename="../desktop/ui/panel.py" line="226"/>
         <source>To</source>
         <translation>À</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="227"/>
         <source>Cc</source>
         <translation>Cc</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="227"/>
+        <location filename="../desktop/ui/panel.py" line="228"/>
         <source>Subject</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="240"/>
+        <location filename="../desktop/ui/panel.py" line="241"/>
         <source>Open %1</source>
         <translation>Ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="243"/>
+        <location filename="../desktop/ui/panel.py" line="244"/>
         <source>Open screen pop in %1</source>
         <translation>Ouvrir la remontée de fiche dans %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="281"/>
+        <location filename="../desktop/ui/panel.py" line="282"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="281"/>
+        <location filename="../desktop/ui/panel.py" line="282"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>
@@ -859,37 +873,37 @@
         <translation>C&amp;lôturer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="122"/>
+        <location filename="../desktop/ui/vocabulary.py" line="123"/>
         <source>Transfer to (number, agent or queue):</source>
         <translation>Transférer vers (numéro, agent ou file d&apos;attente) :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="123"/>
+        <location filename="../desktop/ui/vocabulary.py" line="124"/>
         <source>Consult (number, agent or queue):</source>
         <translation>Consulter (numéro, agent ou file d&apos;attente) :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="124"/>
+        <location filename="../desktop/ui/vocabulary.py" line="125"/>
         <source>Add to conference (number or agent):</source>
         <translation>Ajouter à la conférence (numéro ou agent) :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="125"/>
+        <location filename="../desktop/ui/vocabulary.py" line="126"/>
         <source>Consult before conference (number or agent):</source>
         <translation>Consulter avant la conférence (numéro ou agent) :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="126"/>
+        <location filename="../desktop/ui/vocabulary.py" line="127"/>
         <source>Party to remove:</source>
         <translation>Participant à retirer :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="127"/>
+        <location filename="../desktop/ui/vocabulary.py" line="128"/>
         <source>Digits to send:</source>
         <translation>Chiffres à envoyer :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/vocabulary.py" line="128"/>
+        <location filename="../desktop/ui/vocabulary.py" line="129"/>
         <source>Invite agent:</source>
         <translation>Inviter un agent :</translation>
     </message>

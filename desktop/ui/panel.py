@@ -99,6 +99,7 @@ class InteractionPanel(QWidget):
         self.chat_input.textEdited.connect(self._agent_typed)
         self._typing_in: str | None = None  # the chat we told "typing started"
         self._shown_email = None
+        self._dial_pad: DialPad | None = None
         self._typing_idle = QTimer(self, singleShot=True, interval=TYPING_IDLE_MS)
         self._typing_idle.timeout.connect(self._typing_stopped)
         self.email_view = QPlainTextEdit(readOnly=True)
@@ -315,6 +316,9 @@ class InteractionPanel(QWidget):
         if item is None:
             return
         args: dict[str, str] = {}
+        if capability is Capability.SEND_DTMF and not self.argument.text().strip():
+            self.dial_pad().show()  # no digits typed: the keypad sends each key as it is pressed
+            return
         if capability in ARGUMENT_PROMPTS:
             name, prompt = ARGUMENT_PROMPTS[capability]
             value = self.argument.text().strip()
@@ -333,6 +337,17 @@ class InteractionPanel(QWidget):
             args["text"] = self.email_editor.toPlainText()
         self.refusal.clear()
         self.commandRequested.emit(Command(capability, item.interaction_id, args))
+
+    def dial_pad(self) -> "DialPad":
+        if self._dial_pad is None:
+            self._dial_pad = DialPad(self)
+            self._dial_pad.digit.connect(self._send_digit)
+        return self._dial_pad
+
+    def _send_digit(self, key: str) -> None:
+        item = self.interaction
+        if item is not None and Capability.SEND_DTMF in item.capabilities:
+            self.commandRequested.emit(Command(Capability.SEND_DTMF, item.interaction_id, {"digits": key}))
 
     def _send_chat(self) -> None:
         if self.actions_by_capability[Capability.CHAT_SEND].isEnabled():
@@ -363,3 +378,27 @@ class InteractionPanel(QWidget):
             self.chat_input.clear()
         if command.capability in ARGUMENT_PROMPTS:
             self.argument.clear()
+
+
+class DialPad(QWidget):
+    """A telephone keypad in its own small window: each key sends its DTMF tone at once
+    (keyboard digits, * and # work too)."""
+
+    digit = Signal(str)
+    KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent, Qt.WindowType.Tool)
+        self.setWindowTitle(self.tr("Keypad"))
+        self.setAccessibleName(self.tr("Keypad"))
+        grid = QGridLayout(self)
+        self.keys: dict[str, QPushButton] = {}
+        for position, key in enumerate(self.KEYS):
+            button = QPushButton(key)
+            button.setObjectName(f"key_{key}")
+            button.setAccessibleName(self.tr("Key %1").replace("%1", key))
+            button.setShortcut(key)
+            button.setMinimumSize(48, 40)
+            button.clicked.connect(lambda _=False, k=key: self.digit.emit(k))
+            grid.addWidget(button, position // 3, position % 3)
+            self.keys[key] = button
