@@ -425,130 +425,238 @@
     </message>
 </context>
 <context>
+    <name>ProfileEditor</name>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="19"/>
+        <source>Connection profiles</source>
+        <translation>Verbindungsprofile</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="21"/>
+        <source>&amp;New profile</source>
+        <translation>&amp;Neues Profil</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="28"/>
+        <source>Profile name</source>
+        <translation>Profilname</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="30"/>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="34"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="37"/>
+        <source>Password or token</source>
+        <translation>Passwort oder Token</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="38"/>
+        <source>unchanged; stored in the OS keyring, never in the file</source>
+        <translation>unverändert; im Schlüsselbund des Systems gespeichert, nie in der Datei</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="40"/>
+        <source>Secret environment variable</source>
+        <translation>Umgebungsvariable für das Geheimnis</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="41"/>
+        <source>Allow unencrypted http:// and ws:// (labs only)</source>
+        <translation>Unverschlüsseltes http:// und ws:// erlauben (nur Testumgebungen)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="43"/>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="44"/>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plattform:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="45"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="46"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="47"/>
+        <source>Secret from &amp;variable:</source>
+        <translation>Geheimnis aus &amp;Variable:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="51"/>
+        <source>Save &amp;profile</source>
+        <translation>Profil &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="56"/>
+        <source>Profile message</source>
+        <translation>Profilmeldung</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="71"/>
+        <source>(provided by IT)</source>
+        <translation>(von der IT bereitgestellt)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="96"/>
+        <source>Provided by IT: only the password can be set here.</source>
+        <translation>Von der IT bereitgestellt: hier kann nur das Passwort gesetzt werden.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="132"/>
+        <source>%1 must be a number</source>
+        <translation>%1 muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="159"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="22"/>
         <location filename="../desktop/ui/settingsdialog.py" line="23"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="24"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="28"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="29"/>
         <source>&amp;Notify me of new work</source>
         <translation>Bei neuer Arbeit &amp;benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="31"/>
         <source>&amp;Ring while work is offered</source>
         <translation>&amp;Klingeln, solange Arbeit angeboten wird</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="33"/>
         <source>&amp;Answer calls automatically</source>
         <translation>Anrufe automatisch an&amp;nehmen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="35"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="40"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
         <source>The system&apos;s language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="48"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Design:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
         <source>&amp;Language:</source>
         <translation>S&amp;prache:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
         <source>A new language applies the next time CTI Desk starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von CTI Desk.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="53"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="54"/>
         <source>&amp;General</source>
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="57"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="58"/>
         <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
         <translation>Eine Webseite öffnen, wenn Arbeit angeboten wird. Felder in geschweiften Klammern verwenden: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Die Werte werden kodiert; nur http- und https-Adressen sind erlaubt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="63"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
         <source>Screen-pop rules</source>
         <translation>Screen-Pop-Regeln</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Address template</source>
         <translation>Adressvorlage</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Media (empty = all)</source>
         <translation>Medien (leer = alle)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Open automatically</source>
         <translation>Automatisch öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Queues (empty = all)</source>
         <translation>Warteschlangen (leer = alle)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="71"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="72"/>
         <source>A&amp;dd rule</source>
         <translation>Regel &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="74"/>
         <source>&amp;Remove rule</source>
         <translation>Regel &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="83"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="84"/>
         <source>Settings error</source>
         <translation>Fehler in den Einstellungen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="87"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="88"/>
         <source>&amp;Screen pops</source>
         <translation>&amp;Screen-Pops</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="125"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="91"/>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="129"/>
         <source>row %1: media must be among: %2</source>
         <translation>Zeile %1: erlaubte Medien sind: %2</translation>
     </message>

@@ -425,130 +425,238 @@
     </message>
 </context>
 <context>
+    <name>ProfileEditor</name>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="19"/>
+        <source>Connection profiles</source>
+        <translation>[Çöññéçţîöñ þŕöƒîļéš Çöññéçţî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="21"/>
+        <source>&amp;New profile</source>
+        <translation>[&amp;Néŵ þŕöƒîļé Néŵþŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="28"/>
+        <source>Profile name</source>
+        <translation>[Þŕöƒîļé ñáɱé Þŕöƒî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="30"/>
+        <source>Platform</source>
+        <translation>[Þļáţƒöŕɱ Þļá]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="34"/>
+        <source>User</source>
+        <translation>[Ûšéŕ Ûš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="37"/>
+        <source>Password or token</source>
+        <translation>[Þáššŵöŕð öŕ ţöķéñ Þáššŵöŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="38"/>
+        <source>unchanged; stored in the OS keyring, never in the file</source>
+        <translation>[ûñçĥáñĝéð; šţöŕéð îñ ţĥé ÖŠ ķéýŕîñĝ, ñévéŕ îñ ţĥé ƒîļé ûñçĥáñĝéðšţöŕéðîñţĥéÖŠ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="40"/>
+        <source>Secret environment variable</source>
+        <translation>[Šéçŕéţ éñvîŕöñɱéñţ váŕîáƀļé Šéçŕéţéñvîŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="41"/>
+        <source>Allow unencrypted http:// and ws:// (labs only)</source>
+        <translation>[Åļļöŵ ûñéñçŕýþţéð ĥţţþ:// áñð ŵš:// (ļáƀš öñļý) Åļļöŵûñéñçŕýþţéðĥţţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="43"/>
+        <source>Na&amp;me:</source>
+        <translation>[Ñá&amp;mé: Ñá]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="44"/>
+        <source>&amp;Platform:</source>
+        <translation>[&amp;Pļáţƒöŕɱ: Pļáţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="45"/>
+        <source>&amp;User:</source>
+        <translation>[&amp;Ušéŕ: Uš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="46"/>
+        <source>Pass&amp;word:</source>
+        <translation>[Þášš&amp;wöŕð: Þášš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="47"/>
+        <source>Secret from &amp;variable:</source>
+        <translation>[Šéçŕéţ ƒŕöɱ &amp;váŕîáƀļé: Šéçŕéţƒŕö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="51"/>
+        <source>Save &amp;profile</source>
+        <translation>[Šávé &amp;pŕöƒîļé Šávép]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="56"/>
+        <source>Profile message</source>
+        <translation>[Þŕöƒîļé ɱéššáĝé Þŕöƒîļ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="71"/>
+        <source>(provided by IT)</source>
+        <translation>[(þŕövîðéð ƀý ÎŢ) þŕövîð]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="96"/>
+        <source>Provided by IT: only the password can be set here.</source>
+        <translation>[Þŕövîðéð ƀý ÎŢ: öñļý ţĥé þáššŵöŕð çáñ ƀé šéţ ĥéŕé. ÞŕövîðéðƀýÎŢöñļýţĥéþ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="132"/>
+        <source>%1 must be a number</source>
+        <translation>[%1 ɱûšţ ƀé á ñûɱƀéŕ ɱûšţƀéáñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="159"/>
+        <source>Saved.</source>
+        <translation>[Šávéð. Šá]</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="22"/>
         <location filename="../desktop/ui/settingsdialog.py" line="23"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="24"/>
         <source>Settings</source>
         <translation>[Šéţţîñĝš Šéţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="28"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="29"/>
         <source>&amp;Notify me of new work</source>
         <translation>[&amp;Nöţîƒý ɱé öƒ ñéŵ ŵöŕķ Nöţîƒýɱéö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="31"/>
         <source>&amp;Ring while work is offered</source>
         <translation>[&amp;Rîñĝ ŵĥîļé ŵöŕķ îš öƒƒéŕéð Rîñĝŵĥîļéŵö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="33"/>
         <source>&amp;Answer calls automatically</source>
         <translation>[&amp;Añšŵéŕ çáļļš áûţöɱáţîçáļļý Añšŵéŕçáļļš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="35"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
         <source>Theme</source>
         <translation>[Ţĥéɱé Ţĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Dark</source>
         <translation>[Ðáŕķ Ðá]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Follow the system</source>
         <translation>[Ƒöļļöŵ ţĥé šýšţéɱ Ƒöļļöŵţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Light</source>
         <translation>[Ļîĝĥţ Ļî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="40"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
         <source>Language</source>
         <translation>[Ļáñĝûáĝé Ļáñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
         <source>The system&apos;s language</source>
         <translation>[Ţĥé šýšţéɱ&apos;š ļáñĝûáĝé Ţĥéšýšţé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="48"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
         <source>&amp;Theme:</source>
         <translation>[&amp;Tĥéɱé: Tĥé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
         <source>&amp;Language:</source>
         <translation>[&amp;Láñĝûáĝé: Láñĝ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
         <source>A new language applies the next time CTI Desk starts.</source>
         <translation>[Å ñéŵ ļáñĝûáĝé áþþļîéš ţĥé ñéxţ ţîɱé ÇŢÎ Ðéšķ šţáŕţš. Åñéŵļáñĝûáĝéáþþļîéšţĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="53"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="54"/>
         <source>&amp;General</source>
         <translation>[&amp;Géñéŕáļ Géñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="57"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="58"/>
         <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
         <translation>[Öþéñ á ŵéƀ þáĝé ŵĥéñ ŵöŕķ îš öƒƒéŕéð. Ûšé ƒîéļðš îñ ƀŕáçéš: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Váļûéš áŕé éñçöðéð; öñļý ĥţţþ áñð ĥţţþš áððŕéššéš áŕé áļļöŵéð. ÖþéñáŵéƀþáĝéŵĥéñŵöŕķîšöƒƒéŕéðÛšéƒîéļðšîñƀŕáçéšVáļûéšáŕééñçöðéðöñļýĥţţþáñðĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="63"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
         <source>Screen-pop rules</source>
         <translation>[Šçŕééñ-þöþ ŕûļéš Šçŕééñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Address template</source>
         <translation>[Åððŕéšš ţéɱþļáţé Åððŕéš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Media (empty = all)</source>
         <translation>[Méðîá (éɱþţý = áļļ) Méðîáéɱþ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Open automatically</source>
         <translation>[Öþéñ áûţöɱáţîçáļļý Öþéñáûţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Queues (empty = all)</source>
         <translation>[Ǫûéûéš (éɱþţý = áļļ) Ǫûéûéšéɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="71"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="72"/>
         <source>A&amp;dd rule</source>
         <translation>[Å&amp;dð ŕûļé Ådðŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="74"/>
         <source>&amp;Remove rule</source>
         <translation>[&amp;Réɱövé ŕûļé Réɱöv]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="83"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="84"/>
         <source>Settings error</source>
         <translation>[Šéţţîñĝš éŕŕöŕ Šéţţîñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="87"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="88"/>
         <source>&amp;Screen pops</source>
         <translation>[&amp;Sçŕééñ þöþš Sçŕéé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="125"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="91"/>
+        <source>&amp;Profiles</source>
+        <translation>[&amp;Pŕöƒîļéš Pŕöƒ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="129"/>
         <source>row %1: media must be among: %2</source>
         <translation>[ŕöŵ %1: ɱéðîá ɱûšţ ƀé áɱöñĝ: %2 ŕöŵɱéðîáɱûšţ]</translation>
     </message>

@@ -425,130 +425,238 @@
     </message>
 </context>
 <context>
+    <name>ProfileEditor</name>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="19"/>
+        <source>Connection profiles</source>
+        <translation>Perfiles de conexión</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="21"/>
+        <source>&amp;New profile</source>
+        <translation>&amp;Nuevo perfil</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="28"/>
+        <source>Profile name</source>
+        <translation>Nombre del perfil</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="30"/>
+        <source>Platform</source>
+        <translation>Plataforma</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="34"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="37"/>
+        <source>Password or token</source>
+        <translation>Contraseña o token</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="38"/>
+        <source>unchanged; stored in the OS keyring, never in the file</source>
+        <translation>sin cambios; se guarda en el llavero del sistema, nunca en el archivo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="40"/>
+        <source>Secret environment variable</source>
+        <translation>Variable de entorno del secreto</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="41"/>
+        <source>Allow unencrypted http:// and ws:// (labs only)</source>
+        <translation>Permitir http:// y ws:// sin cifrar (solo laboratorios)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="43"/>
+        <source>Na&amp;me:</source>
+        <translation>No&amp;mbre:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="44"/>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plataforma:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="45"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="46"/>
+        <source>Pass&amp;word:</source>
+        <translation>Contrase&amp;ña:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="47"/>
+        <source>Secret from &amp;variable:</source>
+        <translation>Secreto de &amp;variable:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="51"/>
+        <source>Save &amp;profile</source>
+        <translation>&amp;Guardar perfil</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="56"/>
+        <source>Profile message</source>
+        <translation>Mensaje del perfil</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="71"/>
+        <source>(provided by IT)</source>
+        <translation>(proporcionado por TI)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="96"/>
+        <source>Provided by IT: only the password can be set here.</source>
+        <translation>Proporcionado por TI: aquí solo se puede establecer la contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="132"/>
+        <source>%1 must be a number</source>
+        <translation>%1 debe ser un número</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="159"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="22"/>
         <location filename="../desktop/ui/settingsdialog.py" line="23"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="24"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="28"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="29"/>
         <source>&amp;Notify me of new work</source>
         <translation>&amp;Avisarme cuando llegue trabajo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="31"/>
         <source>&amp;Ring while work is offered</source>
         <translation>&amp;Sonar mientras se ofrece trabajo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="33"/>
         <source>&amp;Answer calls automatically</source>
         <translation>&amp;Contestar llamadas automáticamente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="35"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="40"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
         <source>The system&apos;s language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="48"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Tema:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
         <source>A new language applies the next time CTI Desk starts.</source>
         <translation>Un idioma nuevo se aplica la próxima vez que se inicie CTI Desk.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="53"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="54"/>
         <source>&amp;General</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="57"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="58"/>
         <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
         <translation>Abrir una página web cuando se ofrece trabajo. Use campos entre llaves: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Los valores se codifican; solo se permiten direcciones http y https.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="63"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
         <source>Screen-pop rules</source>
         <translation>Reglas de ficha emergente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Address template</source>
         <translation>Plantilla de dirección</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Media (empty = all)</source>
         <translation>Medios (vacío = todos)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Open automatically</source>
         <translation>Abrir automáticamente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Queues (empty = all)</source>
         <translation>Colas (vacío = todas)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="71"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="72"/>
         <source>A&amp;dd rule</source>
         <translation>Aña&amp;dir regla</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="74"/>
         <source>&amp;Remove rule</source>
         <translation>&amp;Quitar regla</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="83"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="84"/>
         <source>Settings error</source>
         <translation>Error de configuración</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="87"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="88"/>
         <source>&amp;Screen pops</source>
         <translation>&amp;Fichas emergentes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="125"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="91"/>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Perfiles</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="129"/>
         <source>row %1: media must be among: %2</source>
         <translation>fila %1: el medio debe ser uno de: %2</translation>
     </message>

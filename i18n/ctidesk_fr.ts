@@ -425,130 +425,238 @@
     </message>
 </context>
 <context>
+    <name>ProfileEditor</name>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="19"/>
+        <source>Connection profiles</source>
+        <translation>Profils de connexion</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="21"/>
+        <source>&amp;New profile</source>
+        <translation>&amp;Nouveau profil</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="28"/>
+        <source>Profile name</source>
+        <translation>Nom du profil</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="30"/>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="34"/>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="37"/>
+        <source>Password or token</source>
+        <translation>Mot de passe ou jeton</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="38"/>
+        <source>unchanged; stored in the OS keyring, never in the file</source>
+        <translation>inchangé ; conservé dans le trousseau du système, jamais dans le fichier</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="40"/>
+        <source>Secret environment variable</source>
+        <translation>Variable d&apos;environnement du secret</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="41"/>
+        <source>Allow unencrypted http:// and ws:// (labs only)</source>
+        <translation>Autoriser http:// et ws:// non chiffrés (laboratoires uniquement)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="43"/>
+        <source>Na&amp;me:</source>
+        <translation>No&amp;m :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="44"/>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plateforme :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="45"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="46"/>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de pa&amp;sse :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="47"/>
+        <source>Secret from &amp;variable:</source>
+        <translation>Secret depuis la &amp;variable :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="51"/>
+        <source>Save &amp;profile</source>
+        <translation>&amp;Enregistrer le profil</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="56"/>
+        <source>Profile message</source>
+        <translation>Message du profil</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="71"/>
+        <source>(provided by IT)</source>
+        <translation>(fourni par l&apos;informatique)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="96"/>
+        <source>Provided by IT: only the password can be set here.</source>
+        <translation>Fourni par l&apos;informatique : seul le mot de passe peut être défini ici.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="132"/>
+        <source>%1 must be a number</source>
+        <translation>%1 doit être un nombre</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/profileeditor.py" line="159"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="22"/>
         <location filename="../desktop/ui/settingsdialog.py" line="23"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="24"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="28"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="29"/>
         <source>&amp;Notify me of new work</source>
         <translation>&amp;Me prévenir des nouvelles interactions</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="31"/>
         <source>&amp;Ring while work is offered</source>
         <translation>Sonner &amp;pendant qu&apos;une interaction est proposée</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="33"/>
         <source>&amp;Answer calls automatically</source>
         <translation>&amp;Répondre automatiquement aux appels</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="35"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="40"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
         <source>The system&apos;s language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="48"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
         <source>A new language applies the next time CTI Desk starts.</source>
         <translation>Une nouvelle langue s&apos;applique au prochain démarrage de CTI Desk.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="53"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="54"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="57"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="58"/>
         <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
         <translation>Ouvrir une page web quand une interaction est proposée. Utilisez des champs entre accolades : {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Les valeurs sont encodées ; seules les adresses http et https sont autorisées.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="63"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
         <source>Screen-pop rules</source>
         <translation>Règles de remontée de fiche</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Address template</source>
         <translation>Modèle d&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Media (empty = all)</source>
         <translation>Médias (vide = tous)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Open automatically</source>
         <translation>Ouvrir automatiquement</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Queues (empty = all)</source>
         <translation>Files d&apos;attente (vide = toutes)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="71"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="72"/>
         <source>A&amp;dd rule</source>
         <translation>&amp;Ajouter une règle</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="74"/>
         <source>&amp;Remove rule</source>
         <translation>&amp;Supprimer la règle</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="83"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="84"/>
         <source>Settings error</source>
         <translation>Erreur de paramétrage</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="87"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="88"/>
         <source>&amp;Screen pops</source>
         <translation>Remontées de &amp;fiche</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="125"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="91"/>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profils</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="129"/>
         <source>row %1: media must be among: %2</source>
         <translation>ligne %1 : le média doit faire partie de : %2</translation>
     </message>

@@ -6,6 +6,7 @@ name the key and the file, so a typo never silently falls back to a default.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,3 +165,71 @@ def _check_url(where: str, key: str, url: str, allow_insecure: bool) -> None:
         raise ProfileError(f"{where}: {key} is not a usable URL: {url!r}")
     if parts.scheme in ("http", "ws") and not allow_insecure:
         raise ProfileError(f"{where}: {key} uses {parts.scheme}:// without TLS; set allow_insecure = true for a lab or loopback peer")
+
+
+# -- writing (the settings dialog edits the same files) ---------------------------------------
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+        return f'"{escaped}"'
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise ProfileError(f"cannot write a value of type {type(value).__name__} to a profile")
+
+
+def render_profile(data: Mapping[str, Any]) -> str:
+    """TOML text for a profile given as plain data (top-level keys, the vendor's section, and
+    one nested table such as [8x8.agent_states]); the result is parsed back before it is used."""
+    lines, tables = [], []
+    for key, value in data.items():
+        if isinstance(value, Mapping):
+            tables.append((key, value))
+        elif value not in (None, ""):
+            lines.append(f"{key} = {_toml_value(value)}")
+    for table, section in tables:
+        lines.append(f"\n[{table}]")
+        nested = []
+        for key, value in section.items():
+            if isinstance(value, Mapping):
+                nested.append((key, value))
+            elif value not in (None, "", []):
+                lines.append(f"{key} = {_toml_value(value)}")
+        for key, value in nested:
+            lines.append(f"\n[{table}.{key}]")
+            lines.extend(f"{_toml_value(str(k))} = {_toml_value(v)}" for k, v in value.items())
+    return "\n".join(lines) + "\n"
+
+
+def save_profile(data: Mapping[str, Any], path: Path | None = None) -> Path:
+    """Validate and write a profile; by default ``<user profile dir>/<name>.toml``."""
+    text = render_profile(data)
+    target = path or user_profile_dir() / f"{_file_stem(str(data.get('name', '')))}.toml"
+    if any(_is_within(target, folder) for folder in system_profile_dirs()):
+        raise ProfileError(f"{target}: this profile is provided by IT and cannot be changed here")
+    parse_profile(text, path=target)  # refuse before writing anything wrong
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def list_profiles() -> list[Profile]:
+    """Every readable profile, the user's first, then the machine-wide (locked) ones."""
+    found = []
+    for folder in [user_profile_dir(), *system_profile_dirs()]:
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+            try:
+                found.append(load_profile(str(path)))
+            except ProfileError:
+                continue
+    return found
+
+
+def _file_stem(name: str) -> str:
+    stem = re.sub(r"[^\w-]+", "-", name.strip()).strip("-").lower()
+    if not stem:
+        raise ProfileError("a profile needs a name")
+    return stem

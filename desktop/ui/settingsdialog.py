@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ..core.errors import BadInputError
 from ..core.screenpop import ScreenPopRule, validate_template
 from ..core.vocabulary import Media
+from .profileeditor import ProfileEditor
 from .settings import THEMES, Settings
 
 RULE_COLUMNS = 4  # template, media, queues, automatic
@@ -85,6 +86,9 @@ class SettingsDialog(QDialog):
         column.addWidget(self.rules, 1)
         column.addLayout(buttons_row)
         tabs.addTab(pops, self.tr("&Screen pops"))
+
+        self.profile_editor = ProfileEditor()
+        tabs.addTab(self.profile_editor, self.tr("&Profiles"))
 
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self._save)

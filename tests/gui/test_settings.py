@@ -73,3 +73,27 @@ def test_diagnostics_export_has_events_without_customer_names(window, qtbot, tmp
     with zipfile.ZipFile(path) as archive:
         events = archive.read("events.jsonl").decode()
     assert '"interaction_id": "call-1"' in events and "Secretname" not in events
+
+
+def test_profiles_are_written_as_toml_with_the_secret_in_the_keyring(window, memory_keyring):
+    from desktop.core.profiles import load_profile, user_profile_dir
+    editor = window.open_settings().profile_editor
+    editor.name.setText("Acme Genesys")
+    editor.vendor.setCurrentText("genesys")
+    editor.user.setText("agent7")
+    editor.secret.setText("s3cret-pw")
+    editor.vendor_fields["base_url"].setText("http://gws.lab:8090/api/v2")
+    editor.save()
+    assert "without TLS" in editor.message.text()  # http without allow_insecure: refused, nothing written
+    assert not list(user_profile_dir().glob("*.toml")) if user_profile_dir().exists() else True
+    editor.insecure.setChecked(True)
+    editor.vendor_fields["channels"].setText("voice, chat")
+    editor.save()
+    assert editor.message.text() == "Saved."
+    path = user_profile_dir() / "acme-genesys.toml"
+    text = path.read_text()
+    assert "s3cret-pw" not in text
+    profile = load_profile(str(path))
+    assert profile.option("channels") == ["voice", "chat"] and profile.user == "agent7"
+    assert memory_keyring.get_password("ctidesk", "Acme Genesys") == "s3cret-pw"
+    assert editor.profiles.count() == 1 and editor.secret.text() == ""

@@ -75,3 +75,24 @@ def test_no_keyring_is_a_clear_error_not_a_plaintext_fallback(monkeypatch, tmp_p
     with pytest.raises(SecretError, match="was not saved"):
         store_secret(profile, "x")
     assert not any(tmp_path.rglob("*.cfg")) and not any(p.name.endswith("keyring_pass.cfg") for p in tmp_path.rglob("*"))
+
+
+def test_saved_profiles_round_trip_and_land_in_the_user_dir():
+    from desktop.core.profiles import list_profiles, save_profile
+    data = {"name": "Acme 8x8 \"desk\"", "vendor": "8x8", "user": "acme", "secret_env": "", "allow_insecure": False,
+            "8x8": {"url": "wss://vcc-eu3.8x8.com/api/streaming/v1", "tenant": "acmecorp01",
+                    "heartbeat_timeout_s": 60, "agent_states": {"5": "not_ready:Work offline"}}}
+    path = save_profile(data)
+    assert path.parent == user_profile_dir() and path.name == "acme-8x8-desk.toml"
+    profile = load_profile(str(path))
+    assert profile.name == 'Acme 8x8 "desk"' and profile.option("agent_states") == {"5": "not_ready:Work offline"}
+    assert profile.option("heartbeat_timeout_s") == 60
+    assert [p.name for p in list_profiles()] == ['Acme 8x8 "desk"']
+
+
+def test_a_wrong_profile_is_never_written(tmp_path):
+    from desktop.core.profiles import save_profile
+    with pytest.raises(ProfileError, match="without TLS"):
+        save_profile({"name": "Lab", "vendor": "genesys", "user": "a", "genesys": {"base_url": "http://gws/api/v2"}},
+                     tmp_path / "lab.toml")
+    assert not (tmp_path / "lab.toml").exists()
