@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from ..core.vocabulary import AgentState, ConnectionState
+from ..core.vocabulary import AgentState, ConnectionState, Media
 
 AGENT_COLOURS = {
     AgentState.READY: "#2e7d32", AgentState.NOT_READY: "#c62828", AgentState.AFTER_CALL_WORK: "#ef6c00",
@@ -31,3 +31,46 @@ def dot(colour: str, size: int = 16) -> QIcon:
     painter.drawEllipse(2, 2, size - 4, size - 4)
     painter.end()
     return QIcon(pixmap)
+
+
+@lru_cache(maxsize=8)
+def media_icon(media: Media, size: int = 20) -> QIcon:
+    """A drawn pictogram per media (no image files, no emoji font needed)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(MEDIA_COLOURS.get(media, "#546e7a"))
+    painter.setPen(QPen(colour, 1.6))
+    s = size
+    if media is Media.VOICE:  # a handset
+        painter.setBrush(colour)
+        path = QPainterPath()
+        path.moveTo(s * 0.22, s * 0.12)
+        path.cubicTo(s * 0.05, s * 0.35, s * 0.45, s * 0.95, s * 0.85, s * 0.80)
+        path.lineTo(s * 0.88, s * 0.66)
+        path.lineTo(s * 0.68, s * 0.58)
+        path.lineTo(s * 0.58, s * 0.68)
+        path.cubicTo(s * 0.45, s * 0.62, s * 0.38, s * 0.52, s * 0.33, s * 0.42)
+        path.lineTo(s * 0.42, s * 0.32)
+        path.lineTo(s * 0.34, s * 0.12)
+        path.closeSubpath()
+        painter.drawPath(path)
+    elif media is Media.CHAT:  # a speech bubble
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(s * 0.1, s * 0.15, s * 0.8, s * 0.55), s * 0.15, s * 0.15)
+        painter.drawLine(QPointF(s * 0.3, s * 0.7), QPointF(s * 0.22, s * 0.9))
+        painter.drawLine(QPointF(s * 0.22, s * 0.9), QPointF(s * 0.45, s * 0.7))
+    elif media is Media.EMAIL:  # an envelope
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(s * 0.1, s * 0.22, s * 0.8, s * 0.56))
+        painter.drawLine(QPointF(s * 0.1, s * 0.22), QPointF(s * 0.5, s * 0.55))
+        painter.drawLine(QPointF(s * 0.9, s * 0.22), QPointF(s * 0.5, s * 0.55))
+    else:
+        painter.setBrush(colour)
+        painter.drawEllipse(QRectF(s * 0.3, s * 0.3, s * 0.4, s * 0.4))
+    painter.end()
+    return QIcon(pixmap)
+
+
+MEDIA_COLOURS = {Media.VOICE: "#2e7d32", Media.CHAT: "#1565c0", Media.EMAIL: "#6d4c41"}

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from ..core.model import Interaction
 from ..core.vocabulary import InteractionState, Media
 from ..qtbridge.bridge import StoreBridge
+from .icons import media_icon
 from .vocabulary import interaction_state_label, media_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,6 +51,8 @@ class InteractionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             party = item.remote_name or item.remote or item.interaction_id
             return f"{media_label(item.media)} {party} {interaction_state_label(item.state)}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return media_icon(item.media)
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.interaction_id
         if role == self.InteractionRole:
