@@ -21,13 +21,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="392"/>
-        <location filename="../desktop/ui/panel.py" line="393"/>
+        <location filename="../desktop/ui/panel.py" line="395"/>
+        <location filename="../desktop/ui/panel.py" line="396"/>
         <source>Keypad</source>
         <translation>Wähltastatur</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="399"/>
+        <location filename="../desktop/ui/panel.py" line="402"/>
         <source>Key %1</source>
         <translation>Taste %1</translation>
     </message>
@@ -53,182 +53,182 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="40"/>
+        <location filename="../desktop/ui/panel.py" line="42"/>
         <source>Interaction</source>
         <translation>Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="45"/>
+        <location filename="../desktop/ui/panel.py" line="47"/>
         <source>Interaction title</source>
         <translation>Titel der Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="49"/>
         <source>Interaction state</source>
         <translation>Status der Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Call indicators</source>
         <translation>Anrufanzeigen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="55"/>
         <source>Parties</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="54"/>
+        <location filename="../desktop/ui/panel.py" line="56"/>
         <source>Attached data</source>
         <translation>Angehängte Daten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="58"/>
+        <location filename="../desktop/ui/panel.py" line="60"/>
         <source>Number, agent, queue or digits</source>
         <translation>Nummer, Agent, Warteschlange oder Ziffern</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="59"/>
+        <location filename="../desktop/ui/panel.py" line="61"/>
         <source>Target number or digits</source>
         <translation>Zielnummer oder Ziffern</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="67"/>
+        <location filename="../desktop/ui/panel.py" line="69"/>
         <source>&amp;Target:</source>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="78"/>
+        <location filename="../desktop/ui/panel.py" line="80"/>
         <source>&amp;Close</source>
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="82"/>
         <source>Close finished work</source>
         <translation>Beendete Arbeit schließen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="81"/>
+        <location filename="../desktop/ui/panel.py" line="83"/>
         <source>The work has ended: close it when your notes are done</source>
         <translation>Die Arbeit ist beendet: schließen, wenn die Notizen fertig sind</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="88"/>
+        <location filename="../desktop/ui/panel.py" line="90"/>
         <source>Platform message</source>
         <translation>Meldung der Plattform</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="92"/>
+        <location filename="../desktop/ui/panel.py" line="94"/>
         <source>Chat transcript</source>
         <translation>Chatverlauf</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="94"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>Customer typing indicator</source>
         <translation>Anzeige „Kunde schreibt“</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="96"/>
+        <location filename="../desktop/ui/panel.py" line="98"/>
         <source>Type a message and press Enter</source>
         <translation>Nachricht eingeben und Eingabetaste drücken</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="97"/>
+        <location filename="../desktop/ui/panel.py" line="99"/>
         <source>Chat message</source>
         <translation>Chatnachricht</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="106"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="110"/>
         <source>Reply text</source>
         <translation>Antworttext</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="109"/>
+        <location filename="../desktop/ui/panel.py" line="111"/>
         <source>Write your reply</source>
         <translation>Antwort verfassen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="180"/>
+        <location filename="../desktop/ui/panel.py" line="183"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>Keine aktuelle Arbeit. Anrufe, Chats und E-Mails erscheinen hier, sobald sie angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="194"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>On hold</source>
         <translation>Gehalten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="196"/>
+        <location filename="../desktop/ui/panel.py" line="199"/>
         <source>Muted</source>
         <translation>Stummgeschaltet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="198"/>
+        <location filename="../desktop/ui/panel.py" line="201"/>
         <source>● Recording</source>
         <translation>● Aufnahme</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="200"/>
+        <location filename="../desktop/ui/panel.py" line="203"/>
         <source>Recording paused</source>
         <translation>Aufnahme pausiert</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="219"/>
         <source>Customer is typing…</source>
         <translation>Kunde schreibt…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="227"/>
+        <location filename="../desktop/ui/panel.py" line="230"/>
         <source>Cc</source>
         <translation>Cc</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="228"/>
+        <location filename="../desktop/ui/panel.py" line="231"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="241"/>
+        <location filename="../desktop/ui/panel.py" line="244"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="244"/>
+        <location filename="../desktop/ui/panel.py" line="247"/>
         <source>Open screen pop in %1</source>
         <translation>Screen-Pop in %1 öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="282"/>
+        <location filename="../desktop/ui/panel.py" line="285"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="282"/>
+        <location filename="../desktop/ui/panel.py" line="285"/>
         <source>Me</source>
         <translation>Ich</translation>
     </message>
@@ -530,133 +530,143 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="23"/>
         <location filename="../desktop/ui/settingsdialog.py" line="24"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="25"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="29"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
         <source>&amp;Notify me of new work</source>
         <translation>Bei neuer Arbeit &amp;benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="31"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
         <source>&amp;Ring while work is offered</source>
         <translation>&amp;Klingeln, solange Arbeit angeboten wird</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="33"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="34"/>
         <source>&amp;Answer calls automatically</source>
         <translation>Anrufe automatisch an&amp;nehmen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="43"/>
         <source>The system&apos;s language</source>
         <translation>Sprache des Systems</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Design:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
         <source>&amp;Language:</source>
         <translation>S&amp;prache:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="52"/>
         <source>A new language applies the next time CTI Desk starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von CTI Desk.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="54"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="55"/>
         <source>&amp;General</source>
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="58"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="59"/>
         <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
         <translation>Eine Webseite öffnen, wenn Arbeit angeboten wird. Felder in geschweiften Klammern verwenden: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Die Werte werden kodiert; nur http- und https-Adressen sind erlaubt.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Screen-pop rules</source>
         <translation>Screen-Pop-Regeln</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Address template</source>
         <translation>Adressvorlage</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Media (empty = all)</source>
         <translation>Medien (leer = alle)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="67"/>
         <source>Open automatically</source>
         <translation>Automatisch öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="67"/>
         <source>Queues (empty = all)</source>
         <translation>Warteschlangen (leer = alle)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="72"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
         <source>A&amp;dd rule</source>
         <translation>Regel &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="74"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="75"/>
         <source>&amp;Remove rule</source>
         <translation>Regel &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="84"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="85"/>
         <source>Settings error</source>
         <translation>Fehler in den Einstellungen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="88"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="89"/>
         <source>&amp;Screen pops</source>
         <translation>&amp;Screen-Pops</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="91"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="105"/>
+        <source>&amp;Keys</source>
+        <translation>&amp;Tasten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="108"/>
         <source>&amp;Profiles</source>
         <translation>&amp;Profile</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="129"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="126"/>
+        <source>%1 is used twice: %2 and %3</source>
+        <translation>%1 ist doppelt belegt: %2 und %3</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="159"/>
         <source>row %1: media must be among: %2</source>
         <translation>Zeile %1: erlaubte Medien sind: %2</translation>
     </message>

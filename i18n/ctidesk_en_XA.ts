@@ -21,13 +21,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="392"/>
-        <location filename="../desktop/ui/panel.py" line="393"/>
+        <location filename="../desktop/ui/panel.py" line="395"/>
+        <location filename="../desktop/ui/panel.py" line="396"/>
         <source>Keypad</source>
         <translation>[Ķéýþáð Ķé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="399"/>
+        <location filename="../desktop/ui/panel.py" line="402"/>
         <source>Key %1</source>
         <translation>[Ķéý %1 Ķé]</translation>
     </message>
@@ -53,182 +53,182 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="40"/>
+        <location filename="../desktop/ui/panel.py" line="42"/>
         <source>Interaction</source>
         <translation>[Îñţéŕáçţîöñ Îñţé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="45"/>
+        <location filename="../desktop/ui/panel.py" line="47"/>
         <source>Interaction title</source>
         <translation>[Îñţéŕáçţîöñ ţîţļé Îñţéŕáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="49"/>
         <source>Interaction state</source>
         <translation>[Îñţéŕáçţîöñ šţáţé Îñţéŕáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Call indicators</source>
         <translation>[Çáļļ îñðîçáţöŕš Çáļļîñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Queue</source>
         <translation>[Ǫûéûé Ǫû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Direction</source>
         <translation>[Ðîŕéçţîöñ Ðîŕé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="55"/>
         <source>Parties</source>
         <translation>[Þáŕţîéš Þáŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="54"/>
+        <location filename="../desktop/ui/panel.py" line="56"/>
         <source>Attached data</source>
         <translation>[Åţţáçĥéð ðáţá Åţţáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="58"/>
+        <location filename="../desktop/ui/panel.py" line="60"/>
         <source>Number, agent, queue or digits</source>
         <translation>[Ñûɱƀéŕ, áĝéñţ, ǫûéûé öŕ ðîĝîţš Ñûɱƀéŕáĝéñţǫ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="59"/>
+        <location filename="../desktop/ui/panel.py" line="61"/>
         <source>Target number or digits</source>
         <translation>[Ţáŕĝéţ ñûɱƀéŕ öŕ ðîĝîţš Ţáŕĝéţñûɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="67"/>
+        <location filename="../desktop/ui/panel.py" line="69"/>
         <source>&amp;Target:</source>
         <translation>[&amp;Táŕĝéţ: Táŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="78"/>
+        <location filename="../desktop/ui/panel.py" line="80"/>
         <source>&amp;Close</source>
         <translation>[&amp;Cļöšé Cļ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="82"/>
         <source>Close finished work</source>
         <translation>[Çļöšé ƒîñîšĥéð ŵöŕķ Çļöšéƒîñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="81"/>
+        <location filename="../desktop/ui/panel.py" line="83"/>
         <source>The work has ended: close it when your notes are done</source>
         <translation>[Ţĥé ŵöŕķ ĥáš éñðéð: çļöšé îţ ŵĥéñ ýöûŕ ñöţéš áŕé ðöñé Ţĥéŵöŕķĥášéñðéðçļöšéî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="88"/>
+        <location filename="../desktop/ui/panel.py" line="90"/>
         <source>Platform message</source>
         <translation>[Þļáţƒöŕɱ ɱéššáĝé Þļáţƒö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="92"/>
+        <location filename="../desktop/ui/panel.py" line="94"/>
         <source>Chat transcript</source>
         <translation>[Çĥáţ ţŕáñšçŕîþţ Çĥáţţŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="94"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>Customer typing indicator</source>
         <translation>[Çûšţöɱéŕ ţýþîñĝ îñðîçáţöŕ Çûšţöɱéŕţý]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="96"/>
+        <location filename="../desktop/ui/panel.py" line="98"/>
         <source>Type a message and press Enter</source>
         <translation>[Ţýþé á ɱéššáĝé áñð þŕéšš Éñţéŕ Ţýþéáɱéššáĝé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="97"/>
+        <location filename="../desktop/ui/panel.py" line="99"/>
         <source>Chat message</source>
         <translation>[Çĥáţ ɱéššáĝé Çĥáţɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="106"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Email</source>
         <translation>[Éɱáîļ Éɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="110"/>
         <source>Reply text</source>
         <translation>[Ŕéþļý ţéxţ Ŕéþļ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="109"/>
+        <location filename="../desktop/ui/panel.py" line="111"/>
         <source>Write your reply</source>
         <translation>[Ŵŕîţé ýöûŕ ŕéþļý Ŵŕîţéý]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="180"/>
+        <location filename="../desktop/ui/panel.py" line="183"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>[Ñö çûŕŕéñţ ŵöŕķ. Çáļļš, çĥáţš áñð éɱáîļš áþþéáŕ ĥéŕé ŵĥéñ ţĥéý áŕé öƒƒéŕéð. ÑöçûŕŕéñţŵöŕķÇáļļšçĥáţšáñðéɱáî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="194"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>On hold</source>
         <translation>[Öñ ĥöļð Öñĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="196"/>
+        <location filename="../desktop/ui/panel.py" line="199"/>
         <source>Muted</source>
         <translation>[Mûţéð Mû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="198"/>
+        <location filename="../desktop/ui/panel.py" line="201"/>
         <source>● Recording</source>
         <translation>[● Ŕéçöŕðîñĝ Ŕéçö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="200"/>
+        <location filename="../desktop/ui/panel.py" line="203"/>
         <source>Recording paused</source>
         <translation>[Ŕéçöŕðîñĝ þáûšéð Ŕéçöŕð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="219"/>
         <source>Customer is typing…</source>
         <translation>[Çûšţöɱéŕ îš ţýþîñĝ… Çûšţöɱéŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
         <source>From</source>
         <translation>[Ƒŕöɱ Ƒŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
         <source>To</source>
         <translation>[Ţö Ţö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="227"/>
+        <location filename="../desktop/ui/panel.py" line="230"/>
         <source>Cc</source>
         <translation>[Çç Çç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="228"/>
+        <location filename="../desktop/ui/panel.py" line="231"/>
         <source>Subject</source>
         <translation>[Šûƀĵéçţ Šûƀ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="241"/>
+        <location filename="../desktop/ui/panel.py" line="244"/>
         <source>Open %1</source>
         <translation>[Öþéñ %1 Öþé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="244"/>
+        <location filename="../desktop/ui/panel.py" line="247"/>
         <source>Open screen pop in %1</source>
         <translation>[Öþéñ šçŕééñ þöþ îñ %1 Öþéñšçŕé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="282"/>
+        <location filename="../desktop/ui/panel.py" line="285"/>
         <source>Customer</source>
         <translation>[Çûšţöɱéŕ Çûš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="282"/>
+        <location filename="../desktop/ui/panel.py" line="285"/>
         <source>Me</source>
         <translation>[Mé Mé]</translation>
     </message>
@@ -530,133 +530,143 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="23"/>
         <location filename="../desktop/ui/settingsdialog.py" line="24"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="25"/>
         <source>Settings</source>
         <translation>[Šéţţîñĝš Šéţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="29"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
         <source>&amp;Notify me of new work</source>
         <translation>[&amp;Nöţîƒý ɱé öƒ ñéŵ ŵöŕķ Nöţîƒýɱéö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="31"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
         <source>&amp;Ring while work is offered</source>
         <translation>[&amp;Rîñĝ ŵĥîļé ŵöŕķ îš öƒƒéŕéð Rîñĝŵĥîļéŵö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="33"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="34"/>
         <source>&amp;Answer calls automatically</source>
         <translation>[&amp;Añšŵéŕ çáļļš áûţöɱáţîçáļļý Añšŵéŕçáļļš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Theme</source>
         <translation>[Ţĥéɱé Ţĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Dark</source>
         <translation>[Ðáŕķ Ðá]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Follow the system</source>
         <translation>[Ƒöļļöŵ ţĥé šýšţéɱ Ƒöļļöŵţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Light</source>
         <translation>[Ļîĝĥţ Ļî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
         <source>Language</source>
         <translation>[Ļáñĝûáĝé Ļáñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="43"/>
         <source>The system&apos;s language</source>
         <translation>[Ţĥé šýšţéɱ&apos;š ļáñĝûáĝé Ţĥéšýšţé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
         <source>&amp;Theme:</source>
         <translation>[&amp;Tĥéɱé: Tĥé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
         <source>&amp;Language:</source>
         <translation>[&amp;Láñĝûáĝé: Láñĝ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="52"/>
         <source>A new language applies the next time CTI Desk starts.</source>
         <translation>[Å ñéŵ ļáñĝûáĝé áþþļîéš ţĥé ñéxţ ţîɱé ÇŢÎ Ðéšķ šţáŕţš. Åñéŵļáñĝûáĝéáþþļîéšţĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="54"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="55"/>
         <source>&amp;General</source>
         <translation>[&amp;Géñéŕáļ Géñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="58"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="59"/>
         <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
         <translation>[Öþéñ á ŵéƀ þáĝé ŵĥéñ ŵöŕķ îš öƒƒéŕéð. Ûšé ƒîéļðš îñ ƀŕáçéš: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Váļûéš áŕé éñçöðéð; öñļý ĥţţþ áñð ĥţţþš áððŕéššéš áŕé áļļöŵéð. ÖþéñáŵéƀþáĝéŵĥéñŵöŕķîšöƒƒéŕéðÛšéƒîéļðšîñƀŕáçéšVáļûéšáŕééñçöðéðöñļýĥţţþáñðĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Screen-pop rules</source>
         <translation>[Šçŕééñ-þöþ ŕûļéš Šçŕééñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Address template</source>
         <translation>[Åððŕéšš ţéɱþļáţé Åððŕéš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Media (empty = all)</source>
         <translation>[Méðîá (éɱþţý = áļļ) Méðîáéɱþ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="67"/>
         <source>Open automatically</source>
         <translation>[Öþéñ áûţöɱáţîçáļļý Öþéñáûţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="67"/>
         <source>Queues (empty = all)</source>
         <translation>[Ǫûéûéš (éɱþţý = áļļ) Ǫûéûéšéɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="72"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
         <source>A&amp;dd rule</source>
         <translation>[Å&amp;dð ŕûļé Ådðŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="74"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="75"/>
         <source>&amp;Remove rule</source>
         <translation>[&amp;Réɱövé ŕûļé Réɱöv]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="84"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="85"/>
         <source>Settings error</source>
         <translation>[Šéţţîñĝš éŕŕöŕ Šéţţîñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="88"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="89"/>
         <source>&amp;Screen pops</source>
         <translation>[&amp;Sçŕééñ þöþš Sçŕéé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="91"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="105"/>
+        <source>&amp;Keys</source>
+        <translation>[&amp;Kéýš Ké]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="108"/>
         <source>&amp;Profiles</source>
         <translation>[&amp;Pŕöƒîļéš Pŕöƒ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="129"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="126"/>
+        <source>%1 is used twice: %2 and %3</source>
+        <translation>[%1 îš ûšéð ţŵîçé: %2 áñð %3 îšûšéðţŵîçé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="159"/>
         <source>row %1: media must be among: %2</source>
         <translation>[ŕöŵ %1: ɱéðîá ɱûšţ ƀé áɱöñĝ: %2 ŕöŵɱéðîáɱûšţ]</translation>
     </message>

@@ -21,13 +21,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="392"/>
-        <location filename="../desktop/ui/panel.py" line="393"/>
+        <location filename="../desktop/ui/panel.py" line="395"/>
+        <location filename="../desktop/ui/panel.py" line="396"/>
         <source>Keypad</source>
         <translation>Teclado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="399"/>
+        <location filename="../desktop/ui/panel.py" line="402"/>
         <source>Key %1</source>
         <translation>Tecla %1</translation>
     </message>
@@ -53,182 +53,182 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="40"/>
+        <location filename="../desktop/ui/panel.py" line="42"/>
         <source>Interaction</source>
         <translation>Interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="45"/>
+        <location filename="../desktop/ui/panel.py" line="47"/>
         <source>Interaction title</source>
         <translation>Título de la interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="49"/>
         <source>Interaction state</source>
         <translation>Estado de la interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Call indicators</source>
         <translation>Indicadores de llamada</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Direction</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="55"/>
         <source>Parties</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="54"/>
+        <location filename="../desktop/ui/panel.py" line="56"/>
         <source>Attached data</source>
         <translation>Datos adjuntos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="58"/>
+        <location filename="../desktop/ui/panel.py" line="60"/>
         <source>Number, agent, queue or digits</source>
         <translation>Número, agente, cola o dígitos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="59"/>
+        <location filename="../desktop/ui/panel.py" line="61"/>
         <source>Target number or digits</source>
         <translation>Número de destino o dígitos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="67"/>
+        <location filename="../desktop/ui/panel.py" line="69"/>
         <source>&amp;Target:</source>
         <translation>&amp;Destino:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="78"/>
+        <location filename="../desktop/ui/panel.py" line="80"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="82"/>
         <source>Close finished work</source>
         <translation>Cerrar el trabajo terminado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="81"/>
+        <location filename="../desktop/ui/panel.py" line="83"/>
         <source>The work has ended: close it when your notes are done</source>
         <translation>El trabajo ha terminado: ciérrelo cuando termine sus notas</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="88"/>
+        <location filename="../desktop/ui/panel.py" line="90"/>
         <source>Platform message</source>
         <translation>Mensaje de la plataforma</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="92"/>
+        <location filename="../desktop/ui/panel.py" line="94"/>
         <source>Chat transcript</source>
         <translation>Transcripción del chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="94"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>Customer typing indicator</source>
         <translation>Indicador de escritura del cliente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="96"/>
+        <location filename="../desktop/ui/panel.py" line="98"/>
         <source>Type a message and press Enter</source>
         <translation>Escriba un mensaje y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="97"/>
+        <location filename="../desktop/ui/panel.py" line="99"/>
         <source>Chat message</source>
         <translation>Mensaje de chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="106"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="110"/>
         <source>Reply text</source>
         <translation>Texto de la respuesta</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="109"/>
+        <location filename="../desktop/ui/panel.py" line="111"/>
         <source>Write your reply</source>
         <translation>Escriba su respuesta</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="180"/>
+        <location filename="../desktop/ui/panel.py" line="183"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>No hay trabajo en curso. Las llamadas, los chats y los correos aparecen aquí cuando se le ofrecen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="194"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>On hold</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="196"/>
+        <location filename="../desktop/ui/panel.py" line="199"/>
         <source>Muted</source>
         <translation>Silenciado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="198"/>
+        <location filename="../desktop/ui/panel.py" line="201"/>
         <source>● Recording</source>
         <translation>● Grabando</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="200"/>
+        <location filename="../desktop/ui/panel.py" line="203"/>
         <source>Recording paused</source>
         <translation>Grabación en pausa</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="219"/>
         <source>Customer is typing…</source>
         <translation>El cliente está escribiendo…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="227"/>
+        <location filename="../desktop/ui/panel.py" line="230"/>
         <source>Cc</source>
         <translation>CC</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="228"/>
+        <location filename="../desktop/ui/panel.py" line="231"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="241"/>
+        <location filename="../desktop/ui/panel.py" line="244"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="244"/>
+        <location filename="../desktop/ui/panel.py" line="247"/>
         <source>Open screen pop in %1</source>
         <translation>Abrir la ficha emergente en %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="282"/>
+        <location filename="../desktop/ui/panel.py" line="285"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="282"/>
+        <location filename="../desktop/ui/panel.py" line="285"/>
         <source>Me</source>
         <translation>Yo</translation>
     </message>
@@ -530,133 +530,143 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="23"/>
         <location filename="../desktop/ui/settingsdialog.py" line="24"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="25"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="29"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
         <source>&amp;Notify me of new work</source>
         <translation>&amp;Avisarme cuando llegue trabajo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="31"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
         <source>&amp;Ring while work is offered</source>
         <translation>&amp;Sonar mientras se ofrece trabajo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="33"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="34"/>
         <source>&amp;Answer calls automatically</source>
         <translation>&amp;Contestar llamadas automáticamente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="43"/>
         <source>The system&apos;s language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Tema:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="52"/>
         <source>A new language applies the next time CTI Desk starts.</source>
         <translation>Un idioma nuevo se aplica la próxima vez que se inicie CTI Desk.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="54"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="55"/>
         <source>&amp;General</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="58"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="59"/>
         <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
         <translation>Abrir una página web cuando se ofrece trabajo. Use campos entre llaves: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Los valores se codifican; solo se permiten direcciones http y https.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Screen-pop rules</source>
         <translation>Reglas de ficha emergente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Address template</source>
         <translation>Plantilla de dirección</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Media (empty = all)</source>
         <translation>Medios (vacío = todos)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="67"/>
         <source>Open automatically</source>
         <translation>Abrir automáticamente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="67"/>
         <source>Queues (empty = all)</source>
         <translation>Colas (vacío = todas)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="72"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
         <source>A&amp;dd rule</source>
         <translation>Aña&amp;dir regla</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="74"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="75"/>
         <source>&amp;Remove rule</source>
         <translation>&amp;Quitar regla</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="84"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="85"/>
         <source>Settings error</source>
         <translation>Error de configuración</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="88"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="89"/>
         <source>&amp;Screen pops</source>
         <translation>&amp;Fichas emergentes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="91"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="105"/>
+        <source>&amp;Keys</source>
+        <translation>&amp;Teclas</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="108"/>
         <source>&amp;Profiles</source>
         <translation>&amp;Perfiles</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="129"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="126"/>
+        <source>%1 is used twice: %2 and %3</source>
+        <translation>%1 se usa dos veces: %2 y %3</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="159"/>
         <source>row %1: media must be among: %2</source>
         <translation>fila %1: el medio debe ser uno de: %2</translation>
     </message>

@@ -21,13 +21,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="392"/>
-        <location filename="../desktop/ui/panel.py" line="393"/>
+        <location filename="../desktop/ui/panel.py" line="395"/>
+        <location filename="../desktop/ui/panel.py" line="396"/>
         <source>Keypad</source>
         <translation>Clavier</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="399"/>
+        <location filename="../desktop/ui/panel.py" line="402"/>
         <source>Key %1</source>
         <translation>Touche %1</translation>
     </message>
@@ -53,182 +53,182 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="40"/>
+        <location filename="../desktop/ui/panel.py" line="42"/>
         <source>Interaction</source>
         <translation>Interaction</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="45"/>
+        <location filename="../desktop/ui/panel.py" line="47"/>
         <source>Interaction title</source>
         <translation>Titre de l&apos;interaction</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="49"/>
         <source>Interaction state</source>
         <translation>État de l&apos;interaction</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="51"/>
         <source>Call indicators</source>
         <translation>Indicateurs d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="53"/>
         <source>Queue</source>
         <translation>File d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="52"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="55"/>
         <source>Parties</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="54"/>
+        <location filename="../desktop/ui/panel.py" line="56"/>
         <source>Attached data</source>
         <translation>Données jointes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="58"/>
+        <location filename="../desktop/ui/panel.py" line="60"/>
         <source>Number, agent, queue or digits</source>
         <translation>Numéro, agent, file d&apos;attente ou chiffres</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="59"/>
+        <location filename="../desktop/ui/panel.py" line="61"/>
         <source>Target number or digits</source>
         <translation>Numéro cible ou chiffres</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="67"/>
+        <location filename="../desktop/ui/panel.py" line="69"/>
         <source>&amp;Target:</source>
         <translation>&amp;Cible :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="78"/>
+        <location filename="../desktop/ui/panel.py" line="80"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="82"/>
         <source>Close finished work</source>
         <translation>Fermer le travail terminé</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="81"/>
+        <location filename="../desktop/ui/panel.py" line="83"/>
         <source>The work has ended: close it when your notes are done</source>
         <translation>Le travail est terminé : fermez-le quand vos notes sont prêtes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="88"/>
+        <location filename="../desktop/ui/panel.py" line="90"/>
         <source>Platform message</source>
         <translation>Message de la plateforme</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="92"/>
+        <location filename="../desktop/ui/panel.py" line="94"/>
         <source>Chat transcript</source>
         <translation>Transcription du chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="94"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>Customer typing indicator</source>
         <translation>Indicateur de saisie du client</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="96"/>
+        <location filename="../desktop/ui/panel.py" line="98"/>
         <source>Type a message and press Enter</source>
         <translation>Tapez un message et appuyez sur Entrée</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="97"/>
+        <location filename="../desktop/ui/panel.py" line="99"/>
         <source>Chat message</source>
         <translation>Message de chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="106"/>
+        <location filename="../desktop/ui/panel.py" line="108"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="110"/>
         <source>Reply text</source>
         <translation>Texte de la réponse</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="109"/>
+        <location filename="../desktop/ui/panel.py" line="111"/>
         <source>Write your reply</source>
         <translation>Rédigez votre réponse</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="180"/>
+        <location filename="../desktop/ui/panel.py" line="183"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>Aucun travail en cours. Les appels, chats et e-mails apparaissent ici dès qu&apos;ils vous sont proposés.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="194"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>On hold</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="196"/>
+        <location filename="../desktop/ui/panel.py" line="199"/>
         <source>Muted</source>
         <translation>Micro coupé</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="198"/>
+        <location filename="../desktop/ui/panel.py" line="201"/>
         <source>● Recording</source>
         <translation>● Enregistrement</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="200"/>
+        <location filename="../desktop/ui/panel.py" line="203"/>
         <source>Recording paused</source>
         <translation>Enregistrement suspendu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="216"/>
+        <location filename="../desktop/ui/panel.py" line="219"/>
         <source>Customer is typing…</source>
         <translation>Le client écrit…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="226"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
         <source>To</source>
         <translation>À</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="227"/>
+        <location filename="../desktop/ui/panel.py" line="230"/>
         <source>Cc</source>
         <translation>Cc</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="228"/>
+        <location filename="../desktop/ui/panel.py" line="231"/>
         <source>Subject</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="241"/>
+        <location filename="../desktop/ui/panel.py" line="244"/>
         <source>Open %1</source>
         <translation>Ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="244"/>
+        <location filename="../desktop/ui/panel.py" line="247"/>
         <source>Open screen pop in %1</source>
         <translation>Ouvrir la remontée de fiche dans %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="282"/>
+        <location filename="../desktop/ui/panel.py" line="285"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="282"/>
+        <location filename="../desktop/ui/panel.py" line="285"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>
@@ -530,133 +530,143 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="23"/>
         <location filename="../desktop/ui/settingsdialog.py" line="24"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="25"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="29"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="30"/>
         <source>&amp;Notify me of new work</source>
         <translation>&amp;Me prévenir des nouvelles interactions</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="31"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="32"/>
         <source>&amp;Ring while work is offered</source>
         <translation>Sonner &amp;pendant qu&apos;une interaction est proposée</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="33"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="34"/>
         <source>&amp;Answer calls automatically</source>
         <translation>&amp;Répondre automatiquement aux appels</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="36"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="37"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="38"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="41"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="42"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="43"/>
         <source>The system&apos;s language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="49"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="50"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="51"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="52"/>
         <source>A new language applies the next time CTI Desk starts.</source>
         <translation>Une nouvelle langue s&apos;applique au prochain démarrage de CTI Desk.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="54"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="55"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="58"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="59"/>
         <source>Open a web page when work is offered. Use fields in braces: {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Values are encoded; only http and https addresses are allowed.</source>
         <translation>Ouvrir une page web quand une interaction est proposée. Utilisez des champs entre accolades : {remote}, {remote_name}, {queue}, {interaction_id}, {data.KEY}. Les valeurs sont encodées ; seules les adresses http et https sont autorisées.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="64"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
         <source>Screen-pop rules</source>
         <translation>Règles de remontée de fiche</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Address template</source>
         <translation>Modèle d&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="65"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
         <source>Media (empty = all)</source>
         <translation>Médias (vide = tous)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="67"/>
         <source>Open automatically</source>
         <translation>Ouvrir automatiquement</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="66"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="67"/>
         <source>Queues (empty = all)</source>
         <translation>Files d&apos;attente (vide = toutes)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="72"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="73"/>
         <source>A&amp;dd rule</source>
         <translation>&amp;Ajouter une règle</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="74"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="75"/>
         <source>&amp;Remove rule</source>
         <translation>&amp;Supprimer la règle</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="84"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="85"/>
         <source>Settings error</source>
         <translation>Erreur de paramétrage</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="88"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="89"/>
         <source>&amp;Screen pops</source>
         <translation>Remontées de &amp;fiche</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="91"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="105"/>
+        <source>&amp;Keys</source>
+        <translation>&amp;Touches</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="108"/>
         <source>&amp;Profiles</source>
         <translation>&amp;Profils</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="129"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="126"/>
+        <source>%1 is used twice: %2 and %3</source>
+        <translation>%1 est utilisé deux fois : %2 et %3</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="159"/>
         <source>row %1: media must be among: %2</source>
         <translation>ligne %1 : le média doit faire partie de : %2</translation>
     </message>

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.list_view.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.list_model.rowsInserted.connect(self._rows_inserted)
         self.list_model.rowsRemoved.connect(lambda *_: self._ensure_selection())
-        self.panel = InteractionPanel(runner.why_not, self._screen_pops)
+        self.panel = InteractionPanel(runner.why_not, self._screen_pops, shortcut=self.settings.shortcut)
         self.panel.commandRequested.connect(self._run)
         self.panel.screenPopRequested.connect(self._open_url)
         self.panel.closeRequested.connect(self.list_model.dismiss)
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self.languages, self)
+        dialog = SettingsDialog(self.settings, self.languages, self, actions=self.panel.actions_by_capability)
         dialog.accepted.connect(lambda: apply_theme(self.settings.get("appearance/theme")))
         dialog.open()
         return dialog

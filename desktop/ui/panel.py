@@ -30,10 +30,12 @@ class InteractionPanel(QWidget):
     screenPopRequested = Signal(str)  # an http(s) URL built from a screen-pop rule
     closeRequested = Signal(str)      # the agent closes finished work (an interaction id)
 
-    def __init__(self, why_not, screen_pops=lambda interaction: [], parent: QWidget | None = None):
+    def __init__(self, why_not, screen_pops=lambda interaction: [], parent: QWidget | None = None,
+                 shortcut=lambda capability, default: default):
         """``why_not(command)`` answers why a command cannot be sent now (None when it can);
         ``screen_pops(interaction)`` gives the (label, url) pairs of the rules that apply."""
         super().__init__(parent)
+        self._shortcut = shortcut  # (capability, default keys) → the keys the agent chose
         self._why_not = why_not
         self._screen_pops = screen_pops
         self.interaction: Interaction | None = None
@@ -149,7 +151,8 @@ class InteractionPanel(QWidget):
         return value
 
     def _make_action(self, capability: Capability) -> None:
-        text, shortcut = action_text(capability)
+        text, default = action_text(capability)
+        shortcut = self._shortcut(str(capability), default)
         action = QAction(text, self)
         action.setObjectName(f"action_{capability}")
         if shortcut:
@@ -304,10 +307,10 @@ class InteractionPanel(QWidget):
             action = self.actions_by_capability[capability]
             reason = self._why_not(Command(capability, item.interaction_id))
             action.setEnabled(reason is None)
-            text, shortcut = action_text(capability)
+            text, _ = action_text(capability)
             tip = text.replace("&", "").rstrip("…")
-            if shortcut:
-                tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+            if not action.shortcut().isEmpty():
+                tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
             action.setToolTip(tip if reason is None else f"{tip}: {reason}")
 
     # -- acting ------------------------------------------------------------------------------

@@ -49,6 +49,14 @@ class Settings:
         OPTIONS[key]  # unknown keys are programming errors
         self._q.setValue(key, value)
 
+    def shortcut(self, capability: str, default: str | None) -> str | None:
+        """The agent's own key for an action (``shortcuts/<capability>``); "" means none."""
+        value = self._q.value(f"shortcuts/{capability}")
+        return default if value is None else str(value)
+
+    def set_shortcut(self, capability: str, keys: str) -> None:
+        self._q.setValue(f"shortcuts/{capability}", keys)
+
     def screen_pop_rules(self) -> list[ScreenPopRule]:
         try:
             raw = json.loads(self.get("screen_pop/rules"))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QVBoxLayout, QWidget)
+                               QHBoxLayout, QKeySequenceEdit, QLabel, QPushButton, QScrollArea, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ..core.errors import BadInputError
 from ..core.screenpop import ScreenPopRule, validate_template
@@ -16,7 +16,8 @@ RULE_COLUMNS = 4  # template, media, queues, automatic
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, languages: list[tuple[str, str]], parent: QWidget | None = None):
+    def __init__(self, settings: Settings, languages: list[tuple[str, str]], parent: QWidget | None = None,
+                 actions: dict | None = None):
         """``languages``: (code, name) pairs the app has translations for."""
         super().__init__(parent)
         self.settings = settings
@@ -87,6 +88,22 @@ class SettingsDialog(QDialog):
         column.addLayout(buttons_row)
         tabs.addTab(pops, self.tr("&Screen pops"))
 
+        self.actions = actions or {}
+        keys = QWidget()
+        self.shortcut_edits: dict = {}
+        keys_form = QFormLayout(keys)
+        for capability, action in self.actions.items():
+            edit = QKeySequenceEdit(action.shortcut())
+            edit.setClearButtonEnabled(True)
+            edit.setMaximumSequenceLength(1)
+            edit.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            keys_form.addRow(action.text().replace("&", "").rstrip("…") + ":", edit)
+            self.shortcut_edits[capability] = edit
+        scroll = QScrollArea()
+        scroll.setWidget(keys)
+        scroll.setWidgetResizable(True)
+        tabs.addTab(scroll, self.tr("&Keys"))
+
         self.profile_editor = ProfileEditor()
         tabs.addTab(self.profile_editor, self.tr("&Profiles"))
 
@@ -98,6 +115,19 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(box)
         self.resize(760, 460)
+
+    def _shortcuts_entered(self) -> dict:
+        """Changed shortcuts; BadInputError when two actions would share a key."""
+        chosen = {capability: edit.keySequence() for capability, edit in self.shortcut_edits.items()}
+        seen: dict[str, str] = {}
+        for capability, sequence in chosen.items():
+            text = sequence.toString()
+            if text and text in seen:
+                raise BadInputError(self.tr("%1 is used twice: %2 and %3").replace("%1", text).replace(
+                    "%2", seen[text]).replace("%3", self.actions[capability].text().replace("&", "")))
+            if text:
+                seen[text] = self.actions[capability].text().replace("&", "")
+        return {c: s for c, s in chosen.items() if s != self.actions[c].shortcut()}
 
     def _add_row(self, rule: ScreenPopRule | None) -> None:
         row = self.rules.rowCount()
@@ -136,9 +166,13 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         try:
             rules = self.rules_entered()
+            keys = self._shortcuts_entered()
         except BadInputError as exc:
             self.error.setText(exc.message)
             return
+        for capability, sequence in keys.items():
+            self.settings.set_shortcut(str(capability), sequence.toString())
+            self.actions[capability].setShortcut(sequence)
         self.settings.set("notifications/enabled", self.notifications.isChecked())
         self.settings.set("notifications/ring", self.ring.isChecked())
         self.settings.set("calls/auto_answer", self.auto_answer.isChecked())

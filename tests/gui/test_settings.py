@@ -97,3 +97,15 @@ def test_profiles_are_written_as_toml_with_the_secret_in_the_keyring(window, mem
     assert profile.option("channels") == ["voice", "chat"] and profile.user == "agent7"
     assert memory_keyring.get_password("ctidesk", "Acme Genesys") == "s3cret-pw"
     assert editor.profiles.count() == 1 and editor.secret.text() == ""
+
+
+def test_shortcuts_can_be_changed_and_clashes_are_refused(window):
+    from PySide6.QtGui import QKeySequence
+    dialog = window.open_settings()
+    dialog.shortcut_edits[Capability.HOLD].setKeySequence(QKeySequence("Ctrl+Shift+A"))  # Answer's key
+    dialog._save()
+    assert "Ctrl+Shift+A is used twice" in dialog.error.text()
+    dialog.shortcut_edits[Capability.HOLD].setKeySequence(QKeySequence("F9"))
+    dialog._save()
+    assert window.panel.actions_by_capability[Capability.HOLD].shortcut().toString() == "F9"
+    assert window.settings.shortcut("hold", "Ctrl+Shift+O") == "F9"

@@ -34,8 +34,10 @@ def workspace(qtbot, qt_loop, tmp_path):
     profile = demo_profile("genesys", sim)
     controller = Controller(profile, demo_secrets(profile, sim), store, Timers.fast())
     runner.controller = controller
+    opened = []
     window = MainWindow(bridge, runner, settings=Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
-                        open_url=lambda url: None)
+                        open_url=opened.append)
+    window.opened_urls = opened  # what the system browser was asked to open
     qtbot.addWidget(window)
     window.show()
     wait_task(qtbot, qt_loop, controller.connect(login=True))
@@ -146,3 +148,56 @@ def test_consult_transfer_to_a_directory_contact(workspace, qtbot, qt_loop):
     initiated = [op[2] for op in sim.recorded_operations if isinstance(op[2], dict)
                  and op[2].get("operationName") == "InitiateTransfer"]
     assert initiated[-1]["destination"] == {"phoneNumber": "5002"}
+
+
+def test_customer_html_is_literal_text_and_fetches_nothing(workspace, qtbot):
+    import http.server
+    import threading
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    window, sim, store = workspace
+    try:
+        hostile = f'<img src="{url}/chat.png"><a href="javascript:alert(1)">click</a>'
+        chat = sim.inbound_chat(nickname="Eve", first_text=hostile)
+        qtbot.waitUntil(lambda: window.panel.interaction is not None and window.panel.interaction.interaction_id == chat,
+                        timeout=5000)
+        click(qtbot, window, Capability.ACCEPT)
+        qtbot.waitUntil(lambda: hostile in window.panel.transcript.toPlainText(), timeout=5000)
+        email = sim.inbound_email("eve@example.org", f'<img src="{url}/subject.png">',
+                                  f'<html><body><img src="{url}/body.png"><script>fetch("{url}/js")</script></body></html>')
+        qtbot.waitUntil(lambda: window.list_model.row_of(email) >= 0, timeout=5000)
+        window.select_interaction(email)
+        click(qtbot, window, Capability.ACCEPT)
+        qtbot.waitUntil(lambda: f'<img src="{url}/body.png">' in window.panel.email_view.toPlainText(), timeout=5000)
+        qtbot.wait(500)  # time enough for any fetch a renderer would start; none may come
+        assert hits == []
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_screen_pop_from_a_real_offer(workspace, qtbot):
+    from desktop.core.screenpop import ScreenPopRule
+    from desktop.core.vocabulary import Media
+    window, sim, store = workspace
+    window.settings.set_screen_pop_rules([ScreenPopRule(
+        "https://crm.example/pop?phone={remote}&name={remote_name}&segment={data.CustomerSegment}",
+        frozenset({Media.VOICE}), automatic=True)])
+    call = sim.inbound_call(ani="+4930123456", caller_name="Jürgen & Söhne <GmbH> #2",
+                            user_data={"CustomerSegment": "Gold/VIP"})
+    qtbot.waitUntil(lambda: bool(window.opened_urls), timeout=5000)
+    assert window.opened_urls == ["https://crm.example/pop?phone=%2B4930123456"
+                                  "&name=J%C3%BCrgen%20%26%20S%C3%B6hne%20%3CGmbH%3E%20%232&segment=Gold%2FVIP"]
+    assert store.interactions[call].state is InteractionState.OFFERED
