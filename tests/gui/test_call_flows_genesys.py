@@ -3,7 +3,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.vocabulary import AgentState, Capability, InteractionState, Recording
-from tests.gui.test_workspace_genesys import click, workspace  # noqa: F401  (the fixture)
+from tests.helpers.qt import click
 
 pytestmark = pytest.mark.timeout(60)
 

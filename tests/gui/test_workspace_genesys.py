@@ -1,64 +1,11 @@
 """The real window against the GWS simulator: a chat with typing both ways, an email reply."""
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from desktop.core.store import Store
-from desktop.core.timers import Timers
 from desktop.core.vocabulary import Capability, InteractionState
-from desktop.demo import demo_profile, demo_secrets
-from desktop.qtbridge.bridge import StoreBridge
-from desktop.qtbridge.commands import CommandRunner
-from desktop.qtbridge.tasks import TaskManager
-from desktop.sim.genesys import GwsSimulator
-from desktop.ui.mainwindow import MainWindow
-from desktop.ui.settings import Settings
-from desktop.vendors.genesys.controller import Controller
+from tests.helpers.qt import click, wait_task
 
 pytestmark = pytest.mark.timeout(60)
-
-
-def wait_task(qtbot, loop, coro, timeout=10000):
-    task = loop.create_task(coro)
-    qtbot.waitUntil(task.done, timeout=timeout)
-    return task.result()
-
-
-@pytest.fixture
-def workspace(qtbot, qt_loop, tmp_path):
-    sim = GwsSimulator(port=0, scenario="idle", users={"agent1": "pw"}, long_poll_timeout_s=2.0, time_scale=0)
-    wait_task(qtbot, qt_loop, sim.start())
-    store = Store()
-    bridge = StoreBridge(store)
-    tasks = TaskManager()
-    runner = CommandRunner(bridge, tasks, confirm_timeout_s=5)
-    profile = demo_profile("genesys", sim)
-    controller = Controller(profile, demo_secrets(profile, sim), store, Timers.fast())
-    runner.controller = controller
-    opened = []
-    window = MainWindow(bridge, runner, settings=Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
-                        open_url=opened.append)
-    window.opened_urls = opened  # what the system browser was asked to open
-    qtbot.addWidget(window)
-    window.show()
-    wait_task(qtbot, qt_loop, controller.connect(login=True))
-    tasks.spawn("run", controller.run())
-    qtbot.waitUntil(lambda: store.connection.status == "connected", timeout=5000)
-    ready = window.state_selector.findText("Ready")
-    with qtbot.waitSignal(runner.confirmed, timeout=5000):
-        window.state_selector.activated.emit(ready)
-    yield window, sim, store
-    wait_task(qtbot, qt_loop, controller.close(logout=True))
-    wait_task(qtbot, qt_loop, tasks.cancel_all())
-    wait_task(qtbot, qt_loop, sim.stop())
-    bridge.detach()
-
-
-def click(qtbot, window, capability):
-    button = window.panel.buttons[capability]
-    assert button.isEnabled(), f"{capability} disabled: {button.defaultAction().toolTip()}"
-    with qtbot.waitSignal(window.runner.confirmed, timeout=5000,
-                          check_params_cb=lambda command: command.capability is capability):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_chat_with_typing_both_ways(workspace, qtbot):
