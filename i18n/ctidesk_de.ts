@@ -21,13 +21,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="395"/>
-        <location filename="../desktop/ui/panel.py" line="396"/>
+        <location filename="../desktop/ui/panel.py" line="430"/>
+        <location filename="../desktop/ui/panel.py" line="431"/>
         <source>Keypad</source>
         <translation>Wähltastatur</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="402"/>
+        <location filename="../desktop/ui/panel.py" line="437"/>
         <source>Key %1</source>
         <translation>Taste %1</translation>
     </message>
@@ -53,182 +53,204 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="42"/>
+        <location filename="../desktop/ui/panel.py" line="43"/>
         <source>Interaction</source>
         <translation>Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="48"/>
         <source>Interaction title</source>
         <translation>Titel der Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="50"/>
         <source>Interaction state</source>
         <translation>Status der Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Call indicators</source>
         <translation>Anrufanzeigen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="54"/>
+        <location filename="../desktop/ui/panel.py" line="55"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="55"/>
+        <location filename="../desktop/ui/panel.py" line="56"/>
         <source>Parties</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="56"/>
+        <location filename="../desktop/ui/panel.py" line="57"/>
         <source>Attached data</source>
         <translation>Angehängte Daten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="60"/>
+        <location filename="../desktop/ui/panel.py" line="61"/>
+        <source>Note for this interaction</source>
+        <translation>Notiz zu dieser Interaktion</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="62"/>
+        <source>A note kept with the interaction (attached data)</source>
+        <translation>Eine Notiz, die mit der Interaktion gespeichert wird (angehängte Daten)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="64"/>
+        <source>Save &amp;note</source>
+        <translation>&amp;Notiz speichern</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="66"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
+        <source>Save note</source>
+        <translation>Notiz speichern</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="73"/>
         <source>Number, agent, queue or digits</source>
         <translation>Nummer, Agent, Warteschlange oder Ziffern</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="61"/>
+        <location filename="../desktop/ui/panel.py" line="74"/>
         <source>Target number or digits</source>
         <translation>Zielnummer oder Ziffern</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="69"/>
+        <location filename="../desktop/ui/panel.py" line="82"/>
         <source>&amp;Target:</source>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="93"/>
         <source>&amp;Close</source>
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="82"/>
+        <location filename="../desktop/ui/panel.py" line="95"/>
         <source>Close finished work</source>
         <translation>Beendete Arbeit schließen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="83"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>The work has ended: close it when your notes are done</source>
         <translation>Die Arbeit ist beendet: schließen, wenn die Notizen fertig sind</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="90"/>
+        <location filename="../desktop/ui/panel.py" line="103"/>
         <source>Platform message</source>
         <translation>Meldung der Plattform</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="94"/>
+        <location filename="../desktop/ui/panel.py" line="107"/>
         <source>Chat transcript</source>
         <translation>Chatverlauf</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="96"/>
+        <location filename="../desktop/ui/panel.py" line="109"/>
         <source>Customer typing indicator</source>
         <translation>Anzeige „Kunde schreibt“</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="98"/>
+        <location filename="../desktop/ui/panel.py" line="111"/>
         <source>Type a message and press Enter</source>
         <translation>Nachricht eingeben und Eingabetaste drücken</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="99"/>
+        <location filename="../desktop/ui/panel.py" line="112"/>
         <source>Chat message</source>
         <translation>Chatnachricht</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="121"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="110"/>
+        <location filename="../desktop/ui/panel.py" line="123"/>
         <source>Reply text</source>
         <translation>Antworttext</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="111"/>
+        <location filename="../desktop/ui/panel.py" line="124"/>
         <source>Write your reply</source>
         <translation>Antwort verfassen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="183"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>Keine aktuelle Arbeit. Anrufe, Chats und E-Mails erscheinen hier, sobald sie angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="197"/>
+        <location filename="../desktop/ui/panel.py" line="211"/>
         <source>On hold</source>
         <translation>Gehalten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="199"/>
+        <location filename="../desktop/ui/panel.py" line="213"/>
         <source>Muted</source>
         <translation>Stummgeschaltet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="201"/>
+        <location filename="../desktop/ui/panel.py" line="215"/>
         <source>● Recording</source>
         <translation>● Aufnahme</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="203"/>
+        <location filename="../desktop/ui/panel.py" line="217"/>
         <source>Recording paused</source>
         <translation>Aufnahme pausiert</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="219"/>
+        <location filename="../desktop/ui/panel.py" line="240"/>
         <source>Customer is typing…</source>
         <translation>Kunde schreibt…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="250"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="250"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="230"/>
+        <location filename="../desktop/ui/panel.py" line="251"/>
         <source>Cc</source>
         <translation>Cc</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="231"/>
+        <location filename="../desktop/ui/panel.py" line="252"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="244"/>
+        <location filename="../desktop/ui/panel.py" line="265"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="247"/>
+        <location filename="../desktop/ui/panel.py" line="268"/>
         <source>Open screen pop in %1</source>
         <translation>Screen-Pop in %1 öffnen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="285"/>
+        <location filename="../desktop/ui/panel.py" line="306"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="285"/>
+        <location filename="../desktop/ui/panel.py" line="306"/>
         <source>Me</source>
         <translation>Ich</translation>
     </message>

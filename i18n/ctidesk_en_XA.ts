@@ -21,13 +21,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="395"/>
-        <location filename="../desktop/ui/panel.py" line="396"/>
+        <location filename="../desktop/ui/panel.py" line="430"/>
+        <location filename="../desktop/ui/panel.py" line="431"/>
         <source>Keypad</source>
         <translation>[Ķéýþáð Ķé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="402"/>
+        <location filename="../desktop/ui/panel.py" line="437"/>
         <source>Key %1</source>
         <translation>[Ķéý %1 Ķé]</translation>
     </message>
@@ -53,182 +53,204 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="42"/>
+        <location filename="../desktop/ui/panel.py" line="43"/>
         <source>Interaction</source>
         <translation>[Îñţéŕáçţîöñ Îñţé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="48"/>
         <source>Interaction title</source>
         <translation>[Îñţéŕáçţîöñ ţîţļé Îñţéŕáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="50"/>
         <source>Interaction state</source>
         <translation>[Îñţéŕáçţîöñ šţáţé Îñţéŕáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Call indicators</source>
         <translation>[Çáļļ îñðîçáţöŕš Çáļļîñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Queue</source>
         <translation>[Ǫûéûé Ǫû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="54"/>
+        <location filename="../desktop/ui/panel.py" line="55"/>
         <source>Direction</source>
         <translation>[Ðîŕéçţîöñ Ðîŕé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="55"/>
+        <location filename="../desktop/ui/panel.py" line="56"/>
         <source>Parties</source>
         <translation>[Þáŕţîéš Þáŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="56"/>
+        <location filename="../desktop/ui/panel.py" line="57"/>
         <source>Attached data</source>
         <translation>[Åţţáçĥéð ðáţá Åţţáç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="60"/>
+        <location filename="../desktop/ui/panel.py" line="61"/>
+        <source>Note for this interaction</source>
+        <translation>[Ñöţé ƒöŕ ţĥîš îñţéŕáçţîöñ Ñöţéƒöŕţĥî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="62"/>
+        <source>A note kept with the interaction (attached data)</source>
+        <translation>[Å ñöţé ķéþţ ŵîţĥ ţĥé îñţéŕáçţîöñ (áţţáçĥéð ðáţá) Åñöţéķéþţŵîţĥţĥéîñţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="64"/>
+        <source>Save &amp;note</source>
+        <translation>[Šávé &amp;nöţé Šávé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="66"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
+        <source>Save note</source>
+        <translation>[Šávé ñöţé Šávé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="73"/>
         <source>Number, agent, queue or digits</source>
         <translation>[Ñûɱƀéŕ, áĝéñţ, ǫûéûé öŕ ðîĝîţš Ñûɱƀéŕáĝéñţǫ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="61"/>
+        <location filename="../desktop/ui/panel.py" line="74"/>
         <source>Target number or digits</source>
         <translation>[Ţáŕĝéţ ñûɱƀéŕ öŕ ðîĝîţš Ţáŕĝéţñûɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="69"/>
+        <location filename="../desktop/ui/panel.py" line="82"/>
         <source>&amp;Target:</source>
         <translation>[&amp;Táŕĝéţ: Táŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="93"/>
         <source>&amp;Close</source>
         <translation>[&amp;Cļöšé Cļ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="82"/>
+        <location filename="../desktop/ui/panel.py" line="95"/>
         <source>Close finished work</source>
         <translation>[Çļöšé ƒîñîšĥéð ŵöŕķ Çļöšéƒîñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="83"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>The work has ended: close it when your notes are done</source>
         <translation>[Ţĥé ŵöŕķ ĥáš éñðéð: çļöšé îţ ŵĥéñ ýöûŕ ñöţéš áŕé ðöñé Ţĥéŵöŕķĥášéñðéðçļöšéî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="90"/>
+        <location filename="../desktop/ui/panel.py" line="103"/>
         <source>Platform message</source>
         <translation>[Þļáţƒöŕɱ ɱéššáĝé Þļáţƒö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="94"/>
+        <location filename="../desktop/ui/panel.py" line="107"/>
         <source>Chat transcript</source>
         <translation>[Çĥáţ ţŕáñšçŕîþţ Çĥáţţŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="96"/>
+        <location filename="../desktop/ui/panel.py" line="109"/>
         <source>Customer typing indicator</source>
         <translation>[Çûšţöɱéŕ ţýþîñĝ îñðîçáţöŕ Çûšţöɱéŕţý]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="98"/>
+        <location filename="../desktop/ui/panel.py" line="111"/>
         <source>Type a message and press Enter</source>
         <translation>[Ţýþé á ɱéššáĝé áñð þŕéšš Éñţéŕ Ţýþéáɱéššáĝé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="99"/>
+        <location filename="../desktop/ui/panel.py" line="112"/>
         <source>Chat message</source>
         <translation>[Çĥáţ ɱéššáĝé Çĥáţɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="121"/>
         <source>Email</source>
         <translation>[Éɱáîļ Éɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="110"/>
+        <location filename="../desktop/ui/panel.py" line="123"/>
         <source>Reply text</source>
         <translation>[Ŕéþļý ţéxţ Ŕéþļ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="111"/>
+        <location filename="../desktop/ui/panel.py" line="124"/>
         <source>Write your reply</source>
         <translation>[Ŵŕîţé ýöûŕ ŕéþļý Ŵŕîţéý]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="183"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>[Ñö çûŕŕéñţ ŵöŕķ. Çáļļš, çĥáţš áñð éɱáîļš áþþéáŕ ĥéŕé ŵĥéñ ţĥéý áŕé öƒƒéŕéð. ÑöçûŕŕéñţŵöŕķÇáļļšçĥáţšáñðéɱáî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="197"/>
+        <location filename="../desktop/ui/panel.py" line="211"/>
         <source>On hold</source>
         <translation>[Öñ ĥöļð Öñĥ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="199"/>
+        <location filename="../desktop/ui/panel.py" line="213"/>
         <source>Muted</source>
         <translation>[Mûţéð Mû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="201"/>
+        <location filename="../desktop/ui/panel.py" line="215"/>
         <source>● Recording</source>
         <translation>[● Ŕéçöŕðîñĝ Ŕéçö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="203"/>
+        <location filename="../desktop/ui/panel.py" line="217"/>
         <source>Recording paused</source>
         <translation>[Ŕéçöŕðîñĝ þáûšéð Ŕéçöŕð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="219"/>
+        <location filename="../desktop/ui/panel.py" line="240"/>
         <source>Customer is typing…</source>
         <translation>[Çûšţöɱéŕ îš ţýþîñĝ… Çûšţöɱéŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="250"/>
         <source>From</source>
         <translation>[Ƒŕöɱ Ƒŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="250"/>
         <source>To</source>
         <translation>[Ţö Ţö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="230"/>
+        <location filename="../desktop/ui/panel.py" line="251"/>
         <source>Cc</source>
         <translation>[Çç Çç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="231"/>
+        <location filename="../desktop/ui/panel.py" line="252"/>
         <source>Subject</source>
         <translation>[Šûƀĵéçţ Šûƀ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="244"/>
+        <location filename="../desktop/ui/panel.py" line="265"/>
         <source>Open %1</source>
         <translation>[Öþéñ %1 Öþé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="247"/>
+        <location filename="../desktop/ui/panel.py" line="268"/>
         <source>Open screen pop in %1</source>
         <translation>[Öþéñ šçŕééñ þöþ îñ %1 Öþéñšçŕé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="285"/>
+        <location filename="../desktop/ui/panel.py" line="306"/>
         <source>Customer</source>
         <translation>[Çûšţöɱéŕ Çûš]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="285"/>
+        <location filename="../desktop/ui/panel.py" line="306"/>
         <source>Me</source>
         <translation>[Mé Mé]</translation>
     </message>

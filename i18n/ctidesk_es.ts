@@ -21,13 +21,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="395"/>
-        <location filename="../desktop/ui/panel.py" line="396"/>
+        <location filename="../desktop/ui/panel.py" line="430"/>
+        <location filename="../desktop/ui/panel.py" line="431"/>
         <source>Keypad</source>
         <translation>Teclado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="402"/>
+        <location filename="../desktop/ui/panel.py" line="437"/>
         <source>Key %1</source>
         <translation>Tecla %1</translation>
     </message>
@@ -53,182 +53,204 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="42"/>
+        <location filename="../desktop/ui/panel.py" line="43"/>
         <source>Interaction</source>
         <translation>Interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="48"/>
         <source>Interaction title</source>
         <translation>Título de la interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="50"/>
         <source>Interaction state</source>
         <translation>Estado de la interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Call indicators</source>
         <translation>Indicadores de llamada</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="54"/>
+        <location filename="../desktop/ui/panel.py" line="55"/>
         <source>Direction</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="55"/>
+        <location filename="../desktop/ui/panel.py" line="56"/>
         <source>Parties</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="56"/>
+        <location filename="../desktop/ui/panel.py" line="57"/>
         <source>Attached data</source>
         <translation>Datos adjuntos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="60"/>
+        <location filename="../desktop/ui/panel.py" line="61"/>
+        <source>Note for this interaction</source>
+        <translation>Nota para esta interacción</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="62"/>
+        <source>A note kept with the interaction (attached data)</source>
+        <translation>Una nota guardada con la interacción (datos adjuntos)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="64"/>
+        <source>Save &amp;note</source>
+        <translation>Guardar &amp;nota</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="66"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
+        <source>Save note</source>
+        <translation>Guardar nota</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="73"/>
         <source>Number, agent, queue or digits</source>
         <translation>Número, agente, cola o dígitos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="61"/>
+        <location filename="../desktop/ui/panel.py" line="74"/>
         <source>Target number or digits</source>
         <translation>Número de destino o dígitos</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="69"/>
+        <location filename="../desktop/ui/panel.py" line="82"/>
         <source>&amp;Target:</source>
         <translation>&amp;Destino:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="93"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="82"/>
+        <location filename="../desktop/ui/panel.py" line="95"/>
         <source>Close finished work</source>
         <translation>Cerrar el trabajo terminado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="83"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>The work has ended: close it when your notes are done</source>
         <translation>El trabajo ha terminado: ciérrelo cuando termine sus notas</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="90"/>
+        <location filename="../desktop/ui/panel.py" line="103"/>
         <source>Platform message</source>
         <translation>Mensaje de la plataforma</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="94"/>
+        <location filename="../desktop/ui/panel.py" line="107"/>
         <source>Chat transcript</source>
         <translation>Transcripción del chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="96"/>
+        <location filename="../desktop/ui/panel.py" line="109"/>
         <source>Customer typing indicator</source>
         <translation>Indicador de escritura del cliente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="98"/>
+        <location filename="../desktop/ui/panel.py" line="111"/>
         <source>Type a message and press Enter</source>
         <translation>Escriba un mensaje y pulse Intro</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="99"/>
+        <location filename="../desktop/ui/panel.py" line="112"/>
         <source>Chat message</source>
         <translation>Mensaje de chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="121"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="110"/>
+        <location filename="../desktop/ui/panel.py" line="123"/>
         <source>Reply text</source>
         <translation>Texto de la respuesta</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="111"/>
+        <location filename="../desktop/ui/panel.py" line="124"/>
         <source>Write your reply</source>
         <translation>Escriba su respuesta</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="183"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>No hay trabajo en curso. Las llamadas, los chats y los correos aparecen aquí cuando se le ofrecen.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="197"/>
+        <location filename="../desktop/ui/panel.py" line="211"/>
         <source>On hold</source>
         <translation>En espera</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="199"/>
+        <location filename="../desktop/ui/panel.py" line="213"/>
         <source>Muted</source>
         <translation>Silenciado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="201"/>
+        <location filename="../desktop/ui/panel.py" line="215"/>
         <source>● Recording</source>
         <translation>● Grabando</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="203"/>
+        <location filename="../desktop/ui/panel.py" line="217"/>
         <source>Recording paused</source>
         <translation>Grabación en pausa</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="219"/>
+        <location filename="../desktop/ui/panel.py" line="240"/>
         <source>Customer is typing…</source>
         <translation>El cliente está escribiendo…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="250"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="250"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="230"/>
+        <location filename="../desktop/ui/panel.py" line="251"/>
         <source>Cc</source>
         <translation>CC</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="231"/>
+        <location filename="../desktop/ui/panel.py" line="252"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="244"/>
+        <location filename="../desktop/ui/panel.py" line="265"/>
         <source>Open %1</source>
         <translation>Abrir %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="247"/>
+        <location filename="../desktop/ui/panel.py" line="268"/>
         <source>Open screen pop in %1</source>
         <translation>Abrir la ficha emergente en %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="285"/>
+        <location filename="../desktop/ui/panel.py" line="306"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="285"/>
+        <location filename="../desktop/ui/panel.py" line="306"/>
         <source>Me</source>
         <translation>Yo</translation>
     </message>

@@ -21,13 +21,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="395"/>
-        <location filename="../desktop/ui/panel.py" line="396"/>
+        <location filename="../desktop/ui/panel.py" line="430"/>
+        <location filename="../desktop/ui/panel.py" line="431"/>
         <source>Keypad</source>
         <translation>Clavier</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="402"/>
+        <location filename="../desktop/ui/panel.py" line="437"/>
         <source>Key %1</source>
         <translation>Touche %1</translation>
     </message>
@@ -53,182 +53,204 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="42"/>
+        <location filename="../desktop/ui/panel.py" line="43"/>
         <source>Interaction</source>
         <translation>Interaction</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="47"/>
+        <location filename="../desktop/ui/panel.py" line="48"/>
         <source>Interaction title</source>
         <translation>Titre de l&apos;interaction</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="49"/>
+        <location filename="../desktop/ui/panel.py" line="50"/>
         <source>Interaction state</source>
         <translation>État de l&apos;interaction</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="51"/>
+        <location filename="../desktop/ui/panel.py" line="52"/>
         <source>Call indicators</source>
         <translation>Indicateurs d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="53"/>
+        <location filename="../desktop/ui/panel.py" line="54"/>
         <source>Queue</source>
         <translation>File d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="54"/>
+        <location filename="../desktop/ui/panel.py" line="55"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="55"/>
+        <location filename="../desktop/ui/panel.py" line="56"/>
         <source>Parties</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="56"/>
+        <location filename="../desktop/ui/panel.py" line="57"/>
         <source>Attached data</source>
         <translation>Données jointes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="60"/>
+        <location filename="../desktop/ui/panel.py" line="61"/>
+        <source>Note for this interaction</source>
+        <translation>Note pour cette interaction</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="62"/>
+        <source>A note kept with the interaction (attached data)</source>
+        <translation>Une note conservée avec l&apos;interaction (données jointes)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="64"/>
+        <source>Save &amp;note</source>
+        <translation>Enregistrer la &amp;note</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="66"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="229"/>
+        <source>Save note</source>
+        <translation>Enregistrer la note</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/panel.py" line="73"/>
         <source>Number, agent, queue or digits</source>
         <translation>Numéro, agent, file d&apos;attente ou chiffres</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="61"/>
+        <location filename="../desktop/ui/panel.py" line="74"/>
         <source>Target number or digits</source>
         <translation>Numéro cible ou chiffres</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="69"/>
+        <location filename="../desktop/ui/panel.py" line="82"/>
         <source>&amp;Target:</source>
         <translation>&amp;Cible :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="80"/>
+        <location filename="../desktop/ui/panel.py" line="93"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="82"/>
+        <location filename="../desktop/ui/panel.py" line="95"/>
         <source>Close finished work</source>
         <translation>Fermer le travail terminé</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="83"/>
+        <location filename="../desktop/ui/panel.py" line="96"/>
         <source>The work has ended: close it when your notes are done</source>
         <translation>Le travail est terminé : fermez-le quand vos notes sont prêtes</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="90"/>
+        <location filename="../desktop/ui/panel.py" line="103"/>
         <source>Platform message</source>
         <translation>Message de la plateforme</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="94"/>
+        <location filename="../desktop/ui/panel.py" line="107"/>
         <source>Chat transcript</source>
         <translation>Transcription du chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="96"/>
+        <location filename="../desktop/ui/panel.py" line="109"/>
         <source>Customer typing indicator</source>
         <translation>Indicateur de saisie du client</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="98"/>
+        <location filename="../desktop/ui/panel.py" line="111"/>
         <source>Type a message and press Enter</source>
         <translation>Tapez un message et appuyez sur Entrée</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="99"/>
+        <location filename="../desktop/ui/panel.py" line="112"/>
         <source>Chat message</source>
         <translation>Message de chat</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="108"/>
+        <location filename="../desktop/ui/panel.py" line="121"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="110"/>
+        <location filename="../desktop/ui/panel.py" line="123"/>
         <source>Reply text</source>
         <translation>Texte de la réponse</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="111"/>
+        <location filename="../desktop/ui/panel.py" line="124"/>
         <source>Write your reply</source>
         <translation>Rédigez votre réponse</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="183"/>
+        <location filename="../desktop/ui/panel.py" line="197"/>
         <source>No current work. Calls, chats and emails appear here when they are offered.</source>
         <translation>Aucun travail en cours. Les appels, chats et e-mails apparaissent ici dès qu&apos;ils vous sont proposés.</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="197"/>
+        <location filename="../desktop/ui/panel.py" line="211"/>
         <source>On hold</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="199"/>
+        <location filename="../desktop/ui/panel.py" line="213"/>
         <source>Muted</source>
         <translation>Micro coupé</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="201"/>
+        <location filename="../desktop/ui/panel.py" line="215"/>
         <source>● Recording</source>
         <translation>● Enregistrement</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="203"/>
+        <location filename="../desktop/ui/panel.py" line="217"/>
         <source>Recording paused</source>
         <translation>Enregistrement suspendu</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="219"/>
+        <location filename="../desktop/ui/panel.py" line="240"/>
         <source>Customer is typing…</source>
         <translation>Le client écrit…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="250"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="229"/>
+        <location filename="../desktop/ui/panel.py" line="250"/>
         <source>To</source>
         <translation>À</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="230"/>
+        <location filename="../desktop/ui/panel.py" line="251"/>
         <source>Cc</source>
         <translation>Cc</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="231"/>
+        <location filename="../desktop/ui/panel.py" line="252"/>
         <source>Subject</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="244"/>
+        <location filename="../desktop/ui/panel.py" line="265"/>
         <source>Open %1</source>
         <translation>Ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="247"/>
+        <location filename="../desktop/ui/panel.py" line="268"/>
         <source>Open screen pop in %1</source>
         <translation>Ouvrir la remontée de fiche dans %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="285"/>
+        <location filename="../desktop/ui/panel.py" line="306"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="285"/>
+        <location filename="../desktop/ui/panel.py" line="306"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>

@@ -21,6 +21,7 @@ from .vocabulary import (ARGUMENT_PROMPTS, PANEL_ACTIONS, action_text, direction
                          media_label)
 
 BUTTON_COLUMNS = 4  # five overflowed 1100 px in French and the pseudo-locale
+NOTE_KEY = "AgentNote"  # the attached-data key agents' notes are kept under
 TYPING_IDLE_MS = 3000  # no keystroke for this long: the customer is told the agent stopped typing
 
 
@@ -55,6 +56,18 @@ class InteractionPanel(QWidget):
         self.parties = self._detail(details, self.tr("Parties"))
         self.data = self._detail(details, self.tr("Attached data"))
         self.pop_row = QHBoxLayout()  # one button per screen-pop rule that applies
+        # wrap-up notes, kept by the platform as attached data where it keeps any
+        self.note = QLineEdit()
+        self.note.setAccessibleName(self.tr("Note for this interaction"))
+        self.note.setPlaceholderText(self.tr("A note kept with the interaction (attached data)"))
+        self.note.returnPressed.connect(self._save_note)
+        self.note_button = QPushButton(self.tr("Save &note"))
+        self.note_button.setObjectName("saveNote")
+        self.note_button.setAccessibleName(self.tr("Save note"))
+        self.note_button.clicked.connect(self._save_note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.note_button)
 
         self.argument = QLineEdit()
         self.argument.setPlaceholderText(self.tr("Number, agent, queue or digits"))
@@ -123,6 +136,7 @@ class InteractionPanel(QWidget):
         body.addWidget(self.indicators)
         body.addLayout(details)
         body.addLayout(self.pop_row)
+        body.addLayout(note_row)
         body.addLayout(argument_row)
         body.addLayout(self._button_grid)
         body.addWidget(self.close_button)
@@ -208,6 +222,13 @@ class InteractionPanel(QWidget):
         self.data.setText("; ".join(f"{k}: {v}" for k, v in interaction.data.items()) or "—")
         self._layout_buttons(PANEL_ACTIONS[interaction.media])
         self.close_button.setVisible(not interaction.active)
+        note_capability = self._note_capability(interaction)
+        reason = None if note_capability else self._why_not(Command(Capability.ATTACH_DATA, interaction.interaction_id))
+        self.note.setEnabled(note_capability is not None)
+        self.note_button.setEnabled(note_capability is not None)
+        self.note_button.setToolTip(self.tr("Save note") if reason is None else f"{self.tr('Save note')}: {reason}")
+        if switched:
+            self.note.setText(interaction.data.get(NOTE_KEY, ""))
         self._refresh_actions()
         if switched:
             self._fill_screen_pops(interaction)
@@ -351,6 +372,20 @@ class InteractionPanel(QWidget):
         item = self.interaction
         if item is not None and Capability.SEND_DTMF in item.capabilities:
             self.commandRequested.emit(Command(Capability.SEND_DTMF, item.interaction_id, {"digits": key}))
+
+    @staticmethod
+    def _note_capability(interaction: Interaction) -> Capability | None:
+        for capability in (Capability.UPDATE_DATA, Capability.ATTACH_DATA):
+            if capability in interaction.capabilities:
+                return capability
+        return None
+
+    def _save_note(self) -> None:
+        item = self.interaction
+        capability = self._note_capability(item) if item else None
+        if capability is not None:
+            self.commandRequested.emit(Command(capability, item.interaction_id,
+                                               {"key": NOTE_KEY, "value": self.note.text().strip()}))
 
     def _send_chat(self) -> None:
         if self.actions_by_capability[Capability.CHAT_SEND].isEnabled():

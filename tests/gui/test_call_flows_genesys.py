@@ -98,3 +98,15 @@ def test_state_change_with_a_reason(workspace, qtbot):
     assert store.me.state is AgentState.NOT_READY and store.me.reason_code == "OutToLunch"
     assert selector.currentText() == "Not ready – Out to Lunch"
     assert sim.truth()["agent"]["channels"]["voice"]["reason"] == "Lunch"
+
+
+def test_a_note_is_kept_as_attached_data(workspace, qtbot):
+    window, sim, store = workspace
+    call = ring_and_answer(window, sim, qtbot)
+    assert window.panel.note_button.isEnabled()
+    window.panel.note.setText("Customer wants a callback on Friday")
+    with qtbot.waitSignal(window.runner.confirmed, timeout=5000):
+        qtbot.mouseClick(window.panel.note_button, Qt.MouseButton.LeftButton)
+    truth = next(c for c in sim.truth()["calls"] if c["id"] == call)
+    assert truth["userData"]["AgentNote"] == "Customer wants a callback on Friday"
+    assert "AgentNote: Customer wants a callback on Friday" in window.panel.data.text()
