@@ -26,6 +26,7 @@ from .core.store import Store
 from .core.timers import Timers
 from .core.vocabulary import Capability, ConnectionState
 from .i18n import install_translator, language_choices
+from .resources import app_icon
 from .core.commands import Command
 from .qtbridge.bridge import StoreBridge
 from .qtbridge.commands import CommandRunner
@@ -155,6 +156,7 @@ def run_gui(*, profile: str | None, demo: str | None, supervisor: bool, pending_
     app.setApplicationName("CTI Desk")
     app.setOrganizationName("CTI Desk")
     app.setDesktopFileName("ctidesk")
+    app.setWindowIcon(app_icon())
     install_translator(app, Settings().get("appearance/language") or None)  # before any widget exists
     if pending_dial and send_to_running(f"dial {pending_dial}"):
         return 0

@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "(the default when no --profile is given: genesys)")
     parser.add_argument("--supervisor", action="store_true", help="open the supervisor view")
     parser.add_argument("--verbose", "-v", action="store_true", help="log debug details on stderr")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen (embedded simulator, one call) and exit 0 if all passed")
     sub = parser.add_subparsers(dest="subcommand", metavar="{tail,do,sim}")
 
     tail = sub.add_parser("tail", help="print the normalized event stream of a session",
@@ -91,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import logsetup
     logsetup.configure(console_level=logging.DEBUG if args.verbose else logging.WARNING)
     try:
+        if args.self_test:
+            from .selftest import main as self_test
+            return self_test()
         if args.subcommand == "tail":
             return _tail(args)
         if args.subcommand == "do":
