@@ -1,8 +1,9 @@
 """The normalized model: immutable snapshots the store keeps and every view reads.
 
 Snapshots are frozen dataclasses; a change makes a new one (``dataclasses.replace``, or its
-faster equivalent :func:`evolve`), so a listener can compare old and new without copies. ``to_json`` gives exactly the keys of the
-``ctidesk tail --json`` contract in DESIGN.md: every key always present, ``None`` = unknown.
+faster equivalent :func:`evolve`), so a listener can compare old and new without copies.
+``to_json`` gives exactly the keys of the ``ctidesk tail --json`` contract in DESIGN.md: every
+key always present, ``None`` = unknown.
 """
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ class Interaction:
             "remote_name": self.remote_name, "queue": self.queue, "agent_id": self.agent_id,
             "participants": list(self.participants), "held": self.held, "muted": self.muted,
             "recording": str(self.recording), "customer_typing": self.customer_typing,
-            "capabilities": sorted(str(c) for c in self.capabilities),
+            "capabilities": sorted(map(str, self.capabilities)) if self.capabilities else [],
             "data": {str(k): str(v) for k, v in self.data.items()},
             "email": None if self.email is None else self.email.to_json(),
         }
@@ -101,8 +102,8 @@ class Agent:
             "agent_id": self.agent_id, "name": self.name, "state": str(self.state),
             "reason": self.reason, "reason_code": self.reason_code,
             "vendor_state": self.vendor_state, "since": self.since, "dnd": self.dnd,
-            "channels": {k: str(v) for k, v in self.channels.items()},
-            "capabilities": sorted(str(c) for c in self.capabilities),
+            "channels": {k: str(v) for k, v in self.channels.items()} if self.channels else {},
+            "capabilities": sorted(map(str, self.capabilities)) if self.capabilities else [],
         }
 
 

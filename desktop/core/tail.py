@@ -12,9 +12,65 @@ from .store import Change
 
 _SILENT = frozenset({"reason_codes", "confirmation"})
 _ALWAYS = frozenset({"connection", "notice", "message"})   # printed every time, never compared
-# one encoder for every line (json.dumps would build a new one per call); the payloads are
-# plain trees from to_json(), never circular
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def _line_encoder() -> Callable[[Any], str]:
+    """``json.dumps(line, ensure_ascii=False, separators=(",", ":"))``, built once.
+
+    ``json.dumps`` makes a new JSONEncoder, and its ``encode`` a new C encoder, for every line;
+    here the C encoder that ``encode`` would use (the same one, same settings: identical text)
+    is made once. Without the C accelerator, or should its private constructor change, the
+    public encoder is used. The payloads are plain trees from ``to_json()``, never circular.
+    """
+    public = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+    try:
+        from json.encoder import c_make_encoder, encode_basestring
+        c_encoder = c_make_encoder(None, None, encode_basestring, None, ":", ",", False, False, True)
+
+        def encode(line: Any) -> str:
+            return "".join(c_encoder(line, 0))
+
+        probe = {"a": [1, 2.5, None, True, "é\n\"x"], "b": {"c": float("inf")}}
+        if encode(probe) != public(probe):
+            return public
+    except Exception:  # noqa: BLE001 - any trouble: the public API
+        return public
+    return encode
+
+
+_ENCODE = _line_encoder()
+
+# orjson (optional) writes the same text as the json module several times faster, for what
+# to_json() makes: str/int/bool/None/list/dict, str keys. It writes floats differently only when
+# they are not finite (null, where json writes NaN/Infinity) or tiny (0.00001 where json writes
+# 1e-05): such payloads, and anything orjson refuses (big ints, subclasses of str/int such as
+# enums, dataclasses, non-str keys...), go to the json module, whose text (or error) is the
+# contract. Floats only occur at the top level of to_json() payloads (state_since, since, at,
+# longest_wait_s, service_level); nested values are text by construction.
+try:
+    import orjson as _orjson
+    _ORJSON_DUMPS: Callable[..., bytes] | None = _orjson.dumps
+    _ORJSON_OPTIONS = (_orjson.OPT_PASSTHROUGH_DATACLASS | _orjson.OPT_PASSTHROUGH_DATETIME
+                       | _orjson.OPT_PASSTHROUGH_SUBCLASS)
+except ImportError:  # pragma: no cover - orjson is in the project's dependencies
+    _ORJSON_DUMPS, _ORJSON_OPTIONS = None, 0
+_SMALLEST_PLAIN_FLOAT = 1e-4      # below it Python's repr switches to exponent notation
+_LARGEST_FLOAT = float("inf")
+
+
+def _payload_text(payload: dict[str, Any]) -> str:
+    """``_ENCODE(payload)``: the JSON text of one to_json() payload."""
+    if _ORJSON_DUMPS is not None:
+        if float in set(map(type, payload.values())):
+            for value in payload.values():
+                if type(value) is float and value != 0.0 and not (
+                        _SMALLEST_PLAIN_FLOAT <= abs(value) < _LARGEST_FLOAT):
+                    return _ENCODE(payload)   # NaN fails the test too
+        try:
+            return _ORJSON_DUMPS(payload, option=_ORJSON_OPTIONS).decode("utf-8")
+        except TypeError:
+            pass
+    return _ENCODE(payload)
 
 
 class TailPrinter:
@@ -29,33 +85,30 @@ class TailPrinter:
     def __call__(self, changes: list[Change]) -> None:
         wrote = False
         for change in changes:
-            line = self._line(change)
-            if line is not None:
-                self._emit(line)
-                wrote = True
+            kind = change.kind
+            if kind in _SILENT:
+                continue
+            new = change.new
+            if kind in _ALWAYS:
+                payload = new.to_json()
+            else:
+                key = (kind, change.key)
+                last = self._last.get(key)
+                if last is not None and last[0] is new:
+                    continue
+                payload = new.to_json()
+                self._last[key] = (new, payload)
+                if last is not None and last[1] == payload:
+                    continue
+            if self._json:
+                # the kinds are plain words: this is json.dumps({kind: payload})'s text
+                self._out.write('{"' + kind + '":' + _payload_text(payload) + "}\n")
+            else:
+                self._out.write(_human({kind: payload}) + "\n")
+            self.lines += 1
+            wrote = True
         if wrote:
             self._out.flush()   # one flush per store update: every line is out before the next event
-
-    def _line(self, change: Change) -> dict[str, Any] | None:
-        kind = change.kind
-        if kind in _SILENT:
-            return None
-        new = change.new
-        if kind in _ALWAYS:
-            return {kind: new.to_json()}
-        key = (kind, change.key)
-        last = self._last.get(key)
-        if last is not None and last[0] is new:
-            return None
-        payload = new.to_json()
-        self._last[key] = (new, payload)
-        if last is not None and last[1] == payload:
-            return None
-        return {kind: payload}
-
-    def _emit(self, line: dict[str, Any]) -> None:
-        self._out.write((_ENCODE(line) if self._json else _human(line)) + "\n")
-        self.lines += 1
 
 
 def _human(line: dict[str, Any]) -> str:

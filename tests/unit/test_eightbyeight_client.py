@@ -146,3 +146,23 @@ def test_xml_malformed_and_hostile_input_is_refused():
 def test_make_splitter_by_output_type():
     assert isinstance(make_splitter("NEWLINE_XML"), XmlSplitter) and isinstance(make_splitter("XML"), XmlSplitter)
     assert isinstance(make_splitter("JSON"), JsonSplitter) and isinstance(make_splitter("NEWLINE_JSON"), JsonSplitter)
+
+
+# -- the one-object-per-frame fast path (orjson when installed) gives json's values -----------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.integers(-2**70, 2**70), st.floats(),
+                          st.text(max_size=6), st.sampled_from(["\ud800", "é\u2028", "\x00", "1" * 25]))
+_json_trees = st.recursive(_json_scalars, lambda kids: st.one_of(
+    st.lists(kids, max_size=3), st.dictionaries(st.text(max_size=4), kids, max_size=4)), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=st.dictionaries(st.text(max_size=5), _json_trees, max_size=5), tail=st.sampled_from(["", "\n", " \r\n"]))
+def test_whole_object_frames_decode_exactly_as_json_does(body, tail):
+    text = json.dumps(body, ensure_ascii=False)
+    splitter = JsonSplitter()
+    got = splitter.feed(text + tail)
+    # json.dumps tells 1 from 1.0 and NaN from None: the same text means the same values and types
+    assert json.dumps(got, sort_keys=True) == json.dumps([json.loads(text)], sort_keys=True)
+    assert splitter.events == 1 and splitter.bad == 0 and splitter._buf == ""

@@ -4,8 +4,8 @@ from dataclasses import replace
 from hypothesis import given, settings, strategies as st
 
 from desktop.core.events import (AgentChanged, CommandConfirmed, InteractionChanged, InteractionRenamed,
-                                 InteractionsSynced, MessageAdded)
-from desktop.core.model import ChatMessage
+                                 InteractionsSynced, MessageAdded, QueueChanged)
+from desktop.core.model import Agent, ChatMessage, Interaction, Queue, evolve
 from desktop.core.store import Store
 from desktop.core.vocabulary import AgentState, Capability, InteractionState, Media
 
@@ -142,3 +142,40 @@ def test_only_the_most_recent_ended_interactions_are_kept():
     store.apply(InteractionChanged(interaction_id="live", changes={"state": InteractionState.CONNECTED}))
     assert sorted(store.interactions) == ["c7", "c8", "c9", "live"]
     assert sorted(store.history) == ["c7", "c8", "c9", "live"]
+
+
+# -- evolve: the store's dataclasses.replace ------------------------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["name", "state", "reason", "since", "dnd", "channels", "vendor_state"]),
+                       st.one_of(st.none(), st.booleans(), st.floats(), st.text(max_size=4),
+                                 st.sampled_from(list(AgentState))), max_size=4))
+def test_evolve_is_dataclasses_replace(changes):
+    old = Agent("a", state=AgentState.READY, since=1.0)
+    assert evolve(old, changes) == replace(old, **changes)
+    ix = Interaction("c", media=Media.VOICE)
+    assert evolve(ix, {"held": True, "data": {"k": "v"}}) == replace(ix, held=True, data={"k": "v"})
+    assert evolve(Queue("q"), {"waiting": 2}) == replace(Queue("q"), waiting=2)
+
+
+def test_evolve_refuses_what_replace_refuses():
+    for bad in ({"colour": "red"}, {"agent_id": "x", "colour": 1}):
+        try:
+            evolve(Agent("a"), bad)
+        except TypeError as exc:
+            assert "colour" in str(exc)
+        else:
+            raise AssertionError("unknown field accepted")
+
+
+def test_update_equal_to_the_snapshot_is_no_change_even_with_nan_and_new_objects():
+    store = Store(clock=clock)
+    store.apply(AgentChanged(agent_id="a", changes={"state": AgentState.READY, "since": float("nan"),
+                                                    "channels": {"voice": AgentState.READY}}))
+    same = store.agents["a"]
+    assert store.apply(AgentChanged(agent_id="a", changes={"since": same.since, "channels": {"voice": AgentState.READY},
+                                                           "state": AgentState.READY})) == []
+    assert store.agents["a"] is same
+    assert store.apply(AgentChanged(agent_id="a", changes={"since": float("nan")}))   # another NaN: unequal, as replace+== says
+    store.apply(QueueChanged(queue_id="q", changes={"waiting": 1}))
+    assert store.apply(QueueChanged(queue_id="q", changes={"waiting": 1})) == []
+    assert store.apply(QueueChanged(queue_id="q", changes={"waiting": 2}))[0].new.waiting == 2

@@ -114,6 +114,40 @@ _PARTIAL_LITERALS = frozenset(p for word in ("true", "false", "null", "NaN", "In
 _PARTIAL_NUMBER = re.compile(r"[-+.eE0-9]+")
 
 
+try:   # optional accelerator for whole-object frames; the results are json's (see _whole_object)
+    from orjson import loads as _orjson_loads
+except ImportError:  # pragma: no cover - orjson is in the project's dependencies
+    _orjson_loads = None
+_DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_LONG_DIGIT_RUN = b"0" * 19
+
+
+def _whole_object(frame: str, decode: Any) -> dict[str, Any] | None:
+    """The object when ``frame`` is exactly one JSON object (and JSON whitespace), else None.
+
+    With orjson installed it parses the frame (about twice as fast as the json module here).
+    For every text orjson accepts its value equals ``json.loads``'s, except integers beyond 64
+    bits (orjson gives a float); a frame with a run of 19 or more digits anywhere is therefore
+    left to the json module, as is everything orjson refuses (NaN, Infinity, 1e400, lone
+    surrogates, two objects, a partial object: json's own rules and the general path decide).
+    """
+    if _orjson_loads is not None:
+        try:
+            data = frame.encode("utf-8")
+            if _LONG_DIGIT_RUN not in data.translate(_DIGITS_TO_ZERO):
+                obj = _orjson_loads(data)
+                return obj if type(obj) is dict else None
+        except ValueError:    # orjson.JSONDecodeError, UnicodeEncodeError
+            return None
+    try:
+        obj, end = decode(frame)
+    except json.JSONDecodeError:
+        return None
+    if type(obj) is dict and (end == len(frame) or frame[end:] == "\n"):
+        return obj
+    return None
+
+
 class Splitter:
     """Common bookkeeping: ``events`` yielded, ``bad`` frames/fragments skipped (each logged)."""
 
@@ -162,7 +196,16 @@ class JsonSplitter(Splitter):
         self._utf8.reset()
 
     def feed(self, frame: str | bytes) -> list[dict[str, Any]]:
-        if isinstance(frame, (bytes, bytearray, memoryview)):
+        if type(frame) is str:
+            if not self._buf and frame[:1] == "{":
+                # the usual frame (NEWLINE_JSON, S:57): exactly one whole object, maybe a newline;
+                # anything else (several objects, a partial one, garbage) takes the general path
+                obj = _whole_object(frame, self._decode)
+                if obj is not None:
+                    self._starts = []
+                    self.events += 1
+                    return [obj]
+        elif isinstance(frame, (bytes, bytearray, memoryview)):
             try:
                 frame = self._utf8.decode(bytes(frame))
             except UnicodeDecodeError:

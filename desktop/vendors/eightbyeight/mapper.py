@@ -135,11 +135,14 @@ _MUTE_VERB = {"linemute": True, "lineunmute": False, "interactionmute": True, "i
 _TOP_EXACT = {CLIENT_CHECK: CLIENT_CHECK, AGENT_STATUS: AGENT_STATUS, AGENT_PROV: AGENT_PROV, INTERACTION: INTERACTION}
 
 
+_SPELLED: dict[str, str] = {n: n for n in _NAMES.values()}   # already the document's spelling
+
+
 def canonical(name: Any) -> str | None:
     """The document's spelling of an event or record name, matched loosely; None if unknown."""
     if not isinstance(name, str) or not name:
         return None
-    return _NAMES.get(name.lower()) or _NAMES.get(_fold(name))
+    return _SPELLED.get(name) or _NAMES.get(name.lower()) or _NAMES.get(_fold(name))
 
 
 def envelopes(raw: Any) -> list[tuple[str | None, str, Any]]:
@@ -195,6 +198,8 @@ def msg_info(body: Mapping[str, Any]) -> tuple[str | None, str | None, Any]:
 
 
 _CONTENT_SKIP = frozenset({"msgInfo"})
+# json.dumps(..., sort_keys=True, ensure_ascii=False, default=str) without building an encoder per call
+_content_json = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str).encode
 
 
 def event_key(kind: str, body: Any) -> str:
@@ -216,7 +221,7 @@ def event_key(kind: str, body: Any) -> str:
         content = {k: v for k, v in body.items() if k not in _CONTENT_SKIP}
     else:
         content = body
-    return "c:" + json.dumps([kind, content], sort_keys=True, ensure_ascii=False, default=str)
+    return "c:" + _content_json([kind, content])
 
 
 def event_time(body: Mapping[str, Any]) -> float | None:
@@ -283,9 +288,13 @@ def agent_state_table(configured: Mapping[str, Any] | None) -> dict[str, tuple[A
     return table
 
 
+_UNKNOWN_STATE = (AgentState.UNKNOWN, None)
+_NONE_WORDS = frozenset({"none", "null", ""})
+
+
 def _none_word(value: Any) -> str | None:
     if type(value) is str:
-        return None if value in ("none", "") or value.strip().lower() in ("none", "null", "") else value
+        return None if value in _NONE_WORDS or value.strip().lower() in _NONE_WORDS else value
     t = text(value)
     return None if t is None or t.strip().lower() in ("none", "null", "") else t
 
@@ -299,22 +308,25 @@ def agent_status_changes(body: Mapping[str, Any], table: Mapping[str, tuple[Agen
     reason_code; the reason is the table's label, else ``newSubStateReason``/``newSubState``
     unless they say "none" (S:293-294).
     """
-    agent_id = body.get("agentId")
+    get = body.get
+    agent_id = get("agentId")
     if type(agent_id) is not str:
         agent_id = text(agent_id)
-    code = body.get("newState")
+    code = get("newState")
     code = str(code) if type(code) is int else text(code)
     if code is not None and code.endswith(".0"):
         code = code[:-2]
     changes: dict[str, Any] = {}
     if code is not None:
         code = code.strip()
-        state, label = table.get(code, (AgentState.UNKNOWN, None))
+        state, label = table.get(code, _UNKNOWN_STATE)
         changes["state"] = state
         changes["vendor_state"] = code
-        changes["reason"] = label or _none_word(body.get("newSubStateReason")) or _none_word(body.get("newSubState"))
-        changes["reason_code"] = _none_word(body.get("newReasonCodeUser"))
-    name = text(body.get("agentName")) or text(body.get("displayName")) or text(body.get("name"))
+        changes["reason"] = label or _none_word(get("newSubStateReason")) or _none_word(get("newSubState"))
+        changes["reason_code"] = _none_word(get("newReasonCodeUser"))
+    name = get("agentName")
+    if type(name) is not str or not name:
+        name = text(name) or text(get("displayName")) or text(get("name"))
     if name:
         changes["name"] = name
     return agent_id, changes
@@ -393,6 +405,9 @@ def attached_data(body: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
+_AGENT_LIST_SEP = re.compile(r"[,;\s]+")
+
+
 def _participants(value: Any) -> tuple[str, ...] | None:
     """``participatingAgents`` is one id in the samples (E:196); a list or a comma list is accepted."""
     if value is None:
@@ -403,8 +418,7 @@ def _participants(value: Any) -> tuple[str, ...] | None:
         inner = value.get("agentId") or value.get("participatingAgent") or list(value.values())
         return _participants(inner)
     else:
-        t = text(value) or ""
-        items = re.split(r"[,;\s]+", t)
+        items = _AGENT_LIST_SEP.split(text(value) or "")
     return tuple(sorted({i for i in items if i}))
 
 
@@ -421,12 +435,19 @@ def interaction_facts(body: Mapping[str, Any], event: str | None = None,
     attached data when the caller already has it parsed (the same ``attachedData`` as before)."""
     get = body.get
     data = dict(data) if data is not None else attached_data(body)
-    guid = text(get("interactionGUID")) or text(get("interactionGuid")) or text(get("interactionId"))
+    guid = get("interactionGUID")
+    if type(guid) is not str or not guid:
+        guid = text(guid) or text(get("interactionGuid")) or text(get("interactionId"))
     facts = Facts(guid=guid, event=event or canonical(get("event")), data=data)
-    facts.agent_id = text(get("agentId"))
+    agent_id = get("agentId")
+    facts.agent_id = agent_id if type(agent_id) is str and agent_id else text(agent_id)
     facts.participants = _participants(get("participatingAgents"))
-    cs = text(get("callState"))
-    facts.call_state = cs.upper() if cs and cs.upper() in CALL_STATES else None
+    cs = get("callState")
+    if type(cs) is str and cs in CALL_STATES:
+        facts.call_state = cs
+    else:
+        cs = text(cs)
+        facts.call_state = cs.upper() if cs and cs.upper() in CALL_STATES else None
     media = MEDIA.get((text(get("mediaType")) or "").lower())
     if media is None and guid:
         m = _GUID_MEDIA.search(guid)
@@ -470,6 +491,19 @@ class Transition:
     leg: bool = False           # the record is about one agent's leg (apply it only for the owner)
 
 
+_TRANSITIONS: dict[tuple[Any, ...], Transition] = {}
+
+
+def _t(state: S | None = None, held: bool | None = None, muted: bool | None = None,
+       recording: Recording | None = None, leaves: bool = False, leg: bool = False) -> Transition:
+    """``Transition(...)``, one shared (immutable) instance per distinct value."""
+    key = (state, held, muted, recording, leaves, leg)
+    made = _TRANSITIONS.get(key)
+    if made is None:
+        made = _TRANSITIONS[key] = Transition(state, held, muted, recording, leaves, leg)
+    return made
+
+
 _EARLY = frozenset({None, S.QUEUED, S.DIALING, S.OFFERED})
 LEG_EVENTS = frozenset({"InteractionAssigned", "InteractionAccepted", "InteractionRejected",
                         "InteractionDeassigned", "InteractionPostProcess", "InteractionEndPostProcess"})
@@ -505,23 +539,23 @@ def transition(event: str | None, facts: Facts, prior: S | None, *, accepted: bo
             is_out = facts.outbound if facts.outbound is not None else outbound
             if is_out is None:
                 is_out = facts.call_state == "CS_IDLE"   # outbound rows of S:117-216 are CS_IDLE; inbound CS_QUEUED
-            return Transition(state=S.DIALING if is_out else S.QUEUED)
-        return Transition()
+            return _t(state=S.DIALING if is_out else S.QUEUED)
+        return _t()
     if event == "InteractionQueued":
-        return Transition(state=S.QUEUED if prior in _EARLY and not accepted else None)
+        return _t(state=S.QUEUED if prior in _EARLY and not accepted else None)
     if event == "InteractionUnqueued" or event == "InteractionQueueTimeout":
-        return Transition()
+        return _t()
     if event == "InteractionAssigned":
-        return Transition(state=S.OFFERED if prior in _EARLY and not accepted else None, leg=True)
+        return _t(state=S.OFFERED if prior in _EARLY and not accepted else None, leg=True)
     if event == "InteractionAccepted":
         is_out = facts.outbound if facts.outbound is not None else outbound
         if facts.call_state == "CS_INPROGRESS" or (facts.call_state != "CS_CONNECTED" and is_out):
             state = S.DIALING if prior in _EARLY or prior is S.DIALING else None
         else:
             state = S.CONNECTED if prior is not S.HELD else None
-        return Transition(state=state, leg=True)
+        return _t(state=state, leg=True)
     if event == "InteractionCustomerAccepted":
-        return Transition(state=S.CONNECTED if prior is not S.HELD else None)
+        return _t(state=S.CONNECTED if prior is not S.HELD else None)
     if event == "LineHoldStatus":
         held = flag(facts.status)
         if held is None:
@@ -530,35 +564,35 @@ def transition(event: str | None, facts: Facts, prior: S | None, *, accepted: bo
         if held is None and facts.call_state in ("CS_HOLD", "CS_CONNECTED"):
             held = facts.call_state == "CS_HOLD"
         if held is None:
-            return Transition()
+            return _t()
         if held:
-            return Transition(state=S.HELD, held=True)
-        return Transition(state=S.CONNECTED if prior in (S.HELD, S.CONNECTED, None) else None, held=False)
+            return _t(state=S.HELD, held=True)
+        return _t(state=S.CONNECTED if prior in (S.HELD, S.CONNECTED, None) else None, held=False)
     if event == "LineMuteStatus":
         muted = flag(facts.status)
-        return Transition(muted=muted) if muted is not None else Transition()
+        return _t(muted=muted) if muted is not None else _t()
     if event == "InteractionRecordingStarted":
-        return Transition(recording=Recording.ON)
+        return _t(recording=Recording.ON)
     if event == "RecordingStatus":
         status = (text(facts.status) or "").strip().lower()
         if status in ("pause", "paused"):
-            return Transition(recording=Recording.PAUSED)
+            return _t(recording=Recording.PAUSED)
         if status in ("resume", "resumed", "start", "started", "on"):
-            return Transition(recording=Recording.ON)
+            return _t(recording=Recording.ON)
         if status in ("stop", "stopped", "off"):
-            return Transition(recording=Recording.OFF)
-        return Transition()
+            return _t(recording=Recording.OFF)
+        return _t()
     if event == "InteractionPostProcess":
-        return Transition(state=S.WRAP_UP, leg=True)
+        return _t(state=S.WRAP_UP, leg=True)
     if event == "InteractionEndPostProcess":
-        return Transition(state=S.ENDED, leg=True)
+        return _t(state=S.ENDED, leg=True)
     if event == "InteractionDeassigned":
-        return Transition(state=S.ENDED, leaves=True, leg=True)
+        return _t(state=S.ENDED, leaves=True, leg=True)
     if event == "InteractionRejected":
-        return Transition(state=S.QUEUED, leaves=True, leg=True)
+        return _t(state=S.QUEUED, leaves=True, leg=True)
     if event in ("InteractionDeleted", "GuestChatEnd"):
-        return Transition(state=S.ENDED)
-    return Transition()
+        return _t(state=S.ENDED)
+    return _t()
 
 
 def interaction_fields(facts: Facts, *, known_e164: bool = False) -> dict[str, Any]:

@@ -92,9 +92,25 @@ class Tracker:
         """Normalized events for one decoded event tree. Never raises for odd input: a record it
         cannot read is counted in ``counts["bad"]`` and logged."""
         out: list[Event] = []
+        counts = self.counts
+        seen = self._seen
+        if type(raw) is dict and len(raw) == 1:
+            body = raw.get(AGENT_STATUS)
+            if type(body) is dict:
+                # the floor's most frequent record: what the loop below does for it, minus envelopes()
+                counts["records"] += 1
+                ek = mapper.event_key(AGENT_STATUS, body)
+                if ek in seen:
+                    counts["duplicates"] += 1
+                    return out
+                seen[ek] = None
+                if len(seen) > self._seen_capacity:
+                    seen.popitem(last=False)
+                self._agent_status(body, None if ek.startswith("c:") else "8x8:" + ek, out)
+                return out
         for kind, key, body in mapper.envelopes(raw):
             if kind == CLIENT_CHECK:
-                self.counts["heartbeats"] += 1
+                counts["heartbeats"] += 1
                 continue
             if kind is None:
                 self._unknown(key, body)
@@ -102,11 +118,10 @@ class Tracker:
             if not isinstance(body, dict):
                 self._bad(f"{key} is not an object", body)
                 continue
-            self.counts["records"] += 1
+            counts["records"] += 1
             ek = mapper.event_key(kind, body)
-            seen = self._seen
             if ek in seen:
-                self.counts["duplicates"] += 1
+                counts["duplicates"] += 1
                 continue
             seen[ek] = None
             if len(seen) > self._seen_capacity:
@@ -142,7 +157,9 @@ class Tracker:
 
     def _at(self, body: dict[str, Any]) -> float | None:
         """The platform's time for a record when plausible (replays are up to 2 h old, S:66)."""
-        at = mapper.event_time(body)
+        return self._plausible(mapper.event_time(body))
+
+    def _plausible(self, at: float | None) -> float | None:
         if at is None:
             return None
         return at if abs(self._clock() - at) < _PLAUSIBLE_AGE_S else None
@@ -184,7 +201,12 @@ class Tracker:
         if name in IGNORED_EVENTS:
             return
         guid = body.get("interactionGUID")
-        memo = self._memos.get(guid) if type(guid) is str else None
+        if type(guid) is str:
+            if guid in self._ended:
+                return   # late or replayed records about finished work never revive it (checked again below)
+            memo = self._memos.get(guid)
+        else:
+            memo = None
         raw_attached = body.get("attachedData")
         parsed: dict[str, str] | None = None
         if memo is not None and raw_attached is not None and raw_attached == memo.raw_attached:
@@ -202,7 +224,8 @@ class Tracker:
         memo = self._memo(guid)
         if parsed is not None and raw_attached is not None:
             memo.raw_attached, memo.parsed_attached = raw_attached, parsed
-        tok = facts.data.get("transactionNum") or facts.data.get("tok")
+        data = facts.data
+        tok = data.get("transactionNum") or data.get("tok")
         if tok:
             parent = self._by_transaction.get(tok)
             if new and parent and parent != guid and "parent_id" not in memo.fields:
@@ -212,7 +235,7 @@ class Tracker:
                 self._by_transaction[tok] = guid
                 if len(self._by_transaction) > self._memo_capacity:
                     self._by_transaction.pop(next(iter(self._by_transaction)))
-        at = self._at(body)
+        at = self._plausible(facts.at)   # facts.at is mapper.event_time(body)
         prior = memo.state
         tr = mapper.transition(name, facts, prior, accepted=memo.accepted, outbound=memo.outbound)
         if facts.outbound is not None:
@@ -279,9 +302,8 @@ class Tracker:
             memo.e164 = True
         if owner is not None or (me is None and name == "InteractionRejected" and state is not None):
             fields["agent_id"] = owner
-        agents_t = tuple(sorted(agents))
-        if agents_t != tuple(sorted(memo.agents)) or "participants" not in memo.fields:
-            fields["participants"] = agents_t
+        if agents != memo.agents or "participants" not in memo.fields:   # set == frozenset compares members
+            fields["participants"] = tuple(sorted(agents))
         memo.agents = frozenset(agents)
         if state is not None:
             fields["state"] = state
@@ -296,9 +318,10 @@ class Tracker:
             fields["muted"] = tr.muted
         if tr.recording is not None:
             fields["recording"] = tr.recording
-        if facts.data:
-            if any(memo.data.get(k) != v for k, v in facts.data.items()):
-                memo.data = {**memo.data, **facts.data}
+        if data:
+            # (values are text, never None: "every key already there with that value")
+            if not memo.data.items() >= data.items():
+                memo.data = {**memo.data, **data}
                 fields["data"] = memo.data
         memo.fields.update(fields)
         # -- queue counts
