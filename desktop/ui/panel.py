@@ -333,6 +333,7 @@ class InteractionPanel(QWidget):
             if not action.shortcut().isEmpty():
                 tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
             action.setToolTip(tip if reason is None else f"{tip}: {reason}")
+            self.buttons[capability].setAccessibleDescription(action.toolTip())  # read out with the name
 
     # -- acting ------------------------------------------------------------------------------
     def _trigger(self, capability: Capability) -> None:

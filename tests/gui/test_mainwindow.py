@@ -195,3 +195,12 @@ def test_a_call_stays_for_wrap_up_until_closed_and_unanswered_offers_just_go(des
     with qtbot.waitSignal(window.runner.confirmed, timeout=3000):
         qtbot.mouseClick(window.panel.buttons[Capability.REJECT], Qt.MouseButton.LeftButton)
     assert window.list_model.rowCount() == 0  # never talked: nothing to wrap up
+
+
+def test_disabled_controls_tell_screen_readers_why(desk, qtbot):
+    window, controller, store = desk
+    controller.offer_call()
+    qtbot.waitUntil(lambda: window.panel.interaction is not None, timeout=2000)
+    hold = window.panel.buttons[Capability.HOLD]
+    assert "not possible now" in hold.accessibleDescription()
+    assert window.panel.buttons[Capability.ACCEPT].accessibleDescription() == "Answer (Ctrl+Shift+A)"
