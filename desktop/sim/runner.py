@@ -5,7 +5,7 @@ import asyncio
 import importlib
 import signal
 import sys
-from typing import Any
+from typing import Any, Callable
 
 # vendor id -> (module, class). Each class takes host, port, scenario and users (plus its own
 # options) and has ``async start()``, ``async stop()``, ``port``, ``base_url``,
@@ -43,24 +43,37 @@ def create(vendor: str, *, host: str = "127.0.0.1", port: int = 0, scenario: str
     return simulator_class(vendor)(host=host, port=port, scenario=scenario, **options)
 
 
-async def serve_forever(vendor: str, *, host: str, port: int, scenario: str) -> int:
-    try:
-        sim = create(vendor, host=host, port=port, scenario=scenario)
-    except SimulatorMissing as exc:
-        print(f"ctidesk: {exc}", file=sys.stderr)
-        return 2
+def users_arg(text: str | None) -> dict[str, str] | None:
+    """``name:secret[,name:secret]`` from a command line; None = the scenario's own users."""
+    if not text:
+        return None
+    pairs = (pair.partition(":") for pair in text.split(","))
+    return {name.strip(): secret for name, _, secret in pairs if name.strip()}
+
+
+async def run_until_signalled(sim: Any, banner: Callable[[Any], str]) -> int:
+    """Start ``sim``, print ``banner(sim)`` (flushed: tests read it), serve until SIGINT/SIGTERM, stop."""
     await sim.start()
-    login = sim.credentials()
-    print(f"{vendor} simulator listening on {sim.base_url} (user {login['user']!r}, secret {login['secret']!r})", flush=True)
+    print(banner(sim), flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         try:
             loop.add_signal_handler(sig, stop.set)
         except (NotImplementedError, RuntimeError):  # Windows
-            pass
+            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
     try:
         await stop.wait()
     finally:
         await sim.stop()
     return 0
+
+
+async def serve_forever(vendor: str, *, host: str, port: int, scenario: str) -> int:
+    try:
+        sim = create(vendor, host=host, port=port, scenario=scenario)
+    except SimulatorMissing as exc:
+        print(f"ctidesk: {exc}", file=sys.stderr)
+        return 2
+    return await run_until_signalled(sim, lambda s: f"{vendor} simulator listening on {s.base_url} "
+                                                    f"(user {s.credentials()['user']!r}, secret {s.credentials()['secret']!r})")

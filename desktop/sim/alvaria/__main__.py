@@ -4,43 +4,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
 
 from .server import AlvariaSimulator
-
-
-def _users(text: str | None) -> dict[str, str] | None:
-    if not text:
-        return None
-    out = {}
-    for pair in text.split(","):
-        name, _, pw = pair.partition(":")
-        if name:
-            out[name.strip()] = pw
-    return out
+from ..runner import run_until_signalled, users_arg
 
 
 async def _main(args: argparse.Namespace) -> int:
-    sim = AlvariaSimulator(host=args.host, port=args.port, scenario=args.scenario, users=_users(args.users),
+    sim = AlvariaSimulator(host=args.host, port=args.port, scenario=args.scenario, users=users_arg(args.users),
                            api_key=args.api_key, org_id=args.org_id, long_poll_wait_s=args.long_poll_wait,
                            time_scale=args.time_scale, agents=args.agents, event_rate=args.event_rate)
-    await sim.start()
-    login = sim.credentials()
-    print(f"Alvaria simulator listening on {sim.base_url} (org {sim.org_id!r}, token URL {sim.token_url}, "
-          f"client {login['user']!r}, api key {login['api_key']!r})", flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
-            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
-    try:
-        await stop.wait()
-    finally:
-        await sim.stop()
-    return 0
+    return await run_until_signalled(sim, lambda s: (
+        f"Alvaria simulator listening on {s.base_url} (org {s.org_id!r}, token URL {s.token_url}, "
+        f"client {s.credentials()['user']!r}, api key {s.credentials()['api_key']!r})"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,45 +4,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
 
 from .server import EightByEightSimulator
-
-
-def _users(text: str | None) -> dict[str, str] | None:
-    if not text:
-        return None
-    out = {}
-    for pair in text.split(","):
-        name, _, token = pair.partition(":")
-        if name:
-            out[name.strip()] = token
-    return out
+from ..runner import run_until_signalled, users_arg
 
 
 async def _main(args: argparse.Namespace) -> int:
-    sim = EightByEightSimulator(host=args.host, port=args.port, scenario=args.scenario, users=_users(args.users),
+    sim = EightByEightSimulator(host=args.host, port=args.port, scenario=args.scenario, users=users_arg(args.users),
                                 tenant=args.tenant, time_scale=args.time_scale, agents=args.agents,
                                 event_rate=args.event_rate, heartbeat_interval_s=args.heartbeat_interval,
                                 subscription_lifetime_s=args.lifetime)
-    await sim.start()
-    login = sim.credentials()
-    print(f"8x8 SAPI simulator listening on {sim.base_url} (tenant {sim.tenant!r}, user {login['user']!r}, "
-          f"token {login['secret']!r})", flush=True)
-    print(f"e.g. {sim.subscribe_url()}", flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
-            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
-    try:
-        await stop.wait()
-    finally:
-        await sim.stop()
-    return 0
+    return await run_until_signalled(sim, lambda s: (
+        f"8x8 SAPI simulator listening on {s.base_url} (tenant {s.tenant!r}, user {s.credentials()['user']!r}, "
+        f"token {s.credentials()['secret']!r})\ne.g. {s.subscribe_url()}"))
 
 
 def main(argv: list[str] | None = None) -> int:

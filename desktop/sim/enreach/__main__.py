@@ -4,43 +4,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
 
 from .server import EnreachSimulator
-
-
-def _users(text: str | None) -> dict[str, str] | None:
-    if not text:
-        return None
-    out = {}
-    for pair in text.split(","):
-        name, _, secret = pair.partition(":")
-        if name.strip():
-            out[name.strip()] = secret
-    return out
+from ..runner import run_until_signalled, users_arg
 
 
 async def _main(args: argparse.Namespace) -> int:
-    sim = EnreachSimulator(host=args.host, port=args.port, scenario=args.scenario, users=_users(args.users),
+    sim = EnreachSimulator(host=args.host, port=args.port, scenario=args.scenario, users=users_arg(args.users),
                            time_scale=args.time_scale, agents=args.agents, event_rate=args.event_rate,
                            ping_interval_s=args.ping_interval)
-    await sim.start()
-    login = sim.credentials()
-    print(f"Enreach RTE simulator listening on {sim.base_url} (hub {sim.hub_url}; user {login['user']}, "
-          f"secret {login['secret']!r})", flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
-            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
-    try:
-        await stop.wait()
-    finally:
-        await sim.stop()
-    return 0
+    return await run_until_signalled(sim, lambda s: (
+        f"Enreach RTE simulator listening on {s.base_url} (hub {s.hub_url}; user {s.credentials()['user']}, "
+        f"secret {s.credentials()['secret']!r})"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,40 +4,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
 
 from .server import GwsSimulator
-
-
-def _users(text: str | None) -> dict[str, str] | None:
-    if not text:
-        return None
-    out = {}
-    for pair in text.split(","):
-        name, _, pw = pair.partition(":")
-        if name:
-            out[name.strip()] = pw
-    return out
+from ..runner import run_until_signalled, users_arg
 
 
 async def _main(args: argparse.Namespace) -> int:
-    sim = GwsSimulator(host=args.host, port=args.port, scenario=args.scenario, users=_users(args.users),
+    sim = GwsSimulator(host=args.host, port=args.port, scenario=args.scenario, users=users_arg(args.users),
                        long_poll_timeout_s=args.long_poll_timeout, time_scale=args.time_scale)
-    await sim.start()
-    print(f"GWS simulator listening on {sim.base_url}", flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
-            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop.set))
-    try:
-        await stop.wait()
-    finally:
-        await sim.stop()
-    return 0
+    return await run_until_signalled(sim, lambda s: f"GWS simulator listening on {s.base_url}")
 
 
 def main(argv: list[str] | None = None) -> int:
