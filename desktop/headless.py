@@ -16,7 +16,7 @@ from .core.session import SessionController
 from .core.store import Change, Store
 from .core.tail import TailPrinter
 from .core.timers import Timers
-from .core.vocabulary import AGENT_CAPABILITIES, Capability, ConnectionState
+from .core.vocabulary import AGENT_CAPABILITIES, SUPERVISOR_CAPABILITIES, Capability, ConnectionState
 from .core.waiting import until
 from .vendors.registry import controller_class
 
@@ -123,7 +123,7 @@ def build_command(capability: Capability, positionals: list[str], options: dict[
     optional = OPTIONAL_ARGS.get(capability, set())
     rest = list(positionals)
     interaction_id = None
-    if capability not in AGENT_CAPABILITIES and rest:
+    if capability not in AGENT_CAPABILITIES and capability not in SUPERVISOR_CAPABILITIES and rest:
         known = rest[0] in store.interactions or rest[0] in store.renamed
         if known or len(rest) > len(names):
             interaction_id = rest.pop(0)

@@ -56,6 +56,11 @@ POSITIONAL_ARGS: dict[Capability, tuple[str, ...]] = {
     Capability.UPDATE_DATA: ("key", "value"),
     Capability.DELETE_DATA: ("key",),
     Capability.EMAIL_CREATE: ("to", "subject", "text"),
+    # a supervisor's commands name the monitored agent (the agent_id tail prints)
+    Capability.LISTEN_IN: ("agent",),
+    Capability.COACH: ("agent",),
+    Capability.BARGE_IN: ("agent",),
+    Capability.CANCEL_MONITORING: ("agent",),
 }
 OPTIONAL_ARGS = {Capability.EMAIL_REPLY: {"text"}, Capability.EMAIL_REPLY_ALL: {"text"}}
 
@@ -83,6 +88,11 @@ def is_confirmed(sent: SentCommand, store: Store) -> bool:
         return True
     if cap in AGENT_CAPABILITIES:
         return _agent_confirmed(sent, store)
+    if cap in SUPERVISOR_CAPABILITIES:
+        target = store.agents.get(command.arg("agent") or "")
+        if target is None:
+            return False
+        return target.monitored is None if cap is Capability.CANCEL_MONITORING else target.monitored is cap
     iid = store.resolve_id(command.interaction_id or "")
     now = store.interactions.get(iid)
     if now is None:

@@ -95,7 +95,11 @@ class Agent:
     since: float | None = None
     dnd: bool = False
     channels: Mapping[str, AgentState] = field(default_factory=dict)
+    # for a supervisor: what this agent can be monitored with now (listen_in, coach...)
     capabilities: frozenset[Capability] = frozenset()
+    team: str | None = None
+    queues: tuple[str, ...] = ()   # queues or skills the agent serves, as the platform names them
+    monitored: Capability | None = None   # listen_in | coach | barge_in while a supervisor monitors
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -104,6 +108,8 @@ class Agent:
             "vendor_state": self.vendor_state, "since": self.since, "dnd": self.dnd,
             "channels": {k: str(v) for k, v in self.channels.items()} if self.channels else {},
             "capabilities": sorted(map(str, self.capabilities)) if self.capabilities else [],
+            "team": self.team, "queues": list(self.queues),
+            "monitored": None if self.monitored is None else str(self.monitored),
         }
 
 

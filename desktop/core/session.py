@@ -17,7 +17,7 @@ from .events import ConnectionChanged
 from .model import Connection, Contact
 from .store import Store
 from .timers import Timers
-from .vocabulary import Capability, ConnectionState
+from .vocabulary import SUPERVISOR_CAPABILITIES, Capability, ConnectionState
 
 if TYPE_CHECKING:
     from .profiles import Profile
@@ -95,6 +95,14 @@ class SessionController(abc.ABC):
                 return f"no interaction {command.interaction_id!r}"
             if cap not in interaction.capabilities:
                 return f"{cap} is not possible now for {iid} ({interaction.state})"
+            return None
+        if cap in SUPERVISOR_CAPABILITIES:
+            agent_id = command.arg("agent")
+            target = self.store.agents.get(agent_id or "")
+            if target is None:
+                return f"no agent {agent_id!r}"
+            if cap not in target.capabilities:
+                return f"{cap} is not possible now for {target.name or agent_id}"
             return None
         me = self.store.me
         if me is not None and me.capabilities and cap not in me.capabilities:
