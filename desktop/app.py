@@ -45,7 +45,8 @@ class DesktopSession:
     """One signed-in platform session behind the window: demo or profile, connect, run, stop."""
 
     def __init__(self, store: Store, runner: CommandRunner, tasks: TaskManager, *, profile: str | None,
-                 demo: str | None, timers: Timers | None = None, demo_options: dict | None = None):
+                 demo: str | None, timers: Timers | None = None, demo_options: dict | None = None,
+                 supervisor: bool = False):
         self.store = store
         self.runner = runner
         self.tasks = tasks
@@ -53,6 +54,7 @@ class DesktopSession:
         self.demo_vendor = demo or (None if profile else DEFAULT_DEMO)
         self.timers = timers or Timers()
         self.demo_options = demo_options or {}
+        self.supervisor = supervisor   # the demo then plays a whole floor for a supervisor profile
         self.demo = None
         self.controller = None
         self.ready = asyncio.Event()  # set once connected and synced
@@ -70,7 +72,7 @@ class DesktopSession:
             from .demo import Demo
             from .sim.runner import SimulatorMissing
             try:
-                self.demo = await Demo.start(self.demo_vendor, **self.demo_options)
+                self.demo = await Demo.start(self.demo_vendor, supervisor=self.supervisor, **self.demo_options)
             except (SimulatorMissing, ImportError) as exc:
                 raise CtiError(str(exc)) from None
             return self.demo.profile
@@ -166,8 +168,8 @@ def run_gui(*, profile: str | None, demo: str | None, supervisor: bool, pending_
     reporter = ErrorReporter()
     reporter.install(loop)
     try:
-        return loop.run_until_complete(_main(app, reporter, profile=profile, demo=demo, pending_dial=pending_dial,
-                                             timers=timers))
+        return loop.run_until_complete(_main(app, reporter, profile=profile, demo=demo, supervisor=supervisor,
+                                             pending_dial=pending_dial, timers=timers))
     finally:
         reporter.uninstall()
         loop.close()
@@ -175,7 +177,7 @@ def run_gui(*, profile: str | None, demo: str | None, supervisor: bool, pending_
 
 
 async def _main(app: QApplication, reporter: ErrorReporter, *, profile: str | None, demo: str | None,
-                pending_dial: str | None, timers: Timers | None) -> int:
+                supervisor: bool, pending_dial: str | None, timers: Timers | None) -> int:
     store = Store()
     journal = Journal()
     store.subscribe(journal)
@@ -186,7 +188,7 @@ async def _main(app: QApplication, reporter: ErrorReporter, *, profile: str | No
     apply_theme(settings.get("appearance/theme"))
     window = MainWindow(bridge, runner, settings=settings, journal=journal, languages=language_choices())
     reporter._parent_window = lambda: window
-    session = DesktopSession(store, runner, tasks, profile=profile, demo=demo, timers=timers)
+    session = DesktopSession(store, runner, tasks, profile=profile, demo=demo, timers=timers, supervisor=supervisor)
     session.on_directory = window.panel.set_directory
     instance = InstanceServer()
     instance.listen()
@@ -207,6 +209,8 @@ async def _main(app: QApplication, reporter: ErrorReporter, *, profile: str | No
     app.aboutToQuit.connect(quit_requested.set)
     signals = SignalWatcher(quit_requested.set)  # a desktop logout or Ctrl+C: the same ordered shutdown
     window.show()
+    if supervisor:
+        window.open_supervisor()
     QTimer.singleShot(0, session.start)  # after the first paint
     await quit_requested.wait()
     window.hide()

@@ -28,9 +28,10 @@ class DemoSecrets(Secrets):
         return self._credentials.get("api_key") or super().api_key()
 
 
-def demo_profile(vendor: str, sim: Any) -> Profile:
+def demo_profile(vendor: str, sim: Any, *, supervisor: bool = False) -> Profile:
+    options = sim.profile_options(supervisor=True) if supervisor else sim.profile_options()
     return Profile(name=f"Demo ({vendor})", vendor=vendor, user=sim.credentials()["user"], allow_insecure=True,
-                   options=sim.profile_options())
+                   options=options)
 
 
 def demo_secrets(profile: Profile, sim: Any) -> DemoSecrets:
@@ -44,10 +45,14 @@ class Demo:
     profile: Profile
 
     @classmethod
-    async def start(cls, vendor: str, **options: Any) -> "Demo":
+    async def start(cls, vendor: str, *, supervisor: bool = False, **options: Any) -> "Demo":
+        """``supervisor``: the simulator plays its ``floor`` scenario (hundreds of agents) and the
+        profile is the one a supervisor uses."""
+        if supervisor:
+            options.setdefault("scenario", "floor")
         sim = runner.create(vendor, **options)
         await sim.start()
-        return cls(vendor, sim, demo_profile(vendor, sim))
+        return cls(vendor, sim, demo_profile(vendor, sim, supervisor=supervisor))
 
     @property
     def secrets(self) -> DemoSecrets:

@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AgentDetail</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="147"/>
+        <location filename="../desktop/ui/supervisor.py" line="174"/>
+        <source>Recent history</source>
+        <translation>Letzte Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="150"/>
+        <source>&amp;Coach</source>
+        <translation>&amp;Coachen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="150"/>
+        <source>&amp;Listen in</source>
+        <translation>&amp;Mithören</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="151"/>
+        <source>&amp;Barge in</source>
+        <translation>&amp;Aufschalten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="151"/>
+        <source>&amp;Stop monitoring</source>
+        <translation>Überwachung &amp;beenden</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="187"/>
+        <source>Select an agent</source>
+        <translation>Agent auswählen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="193"/>
+        <source>Select an agent first</source>
+        <translation>Zuerst einen Agenten auswählen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="199"/>
+        <source>Monitored by you: %1</source>
+        <translation>Von Ihnen überwacht: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="207"/>
+        <source>Supervise by calling %1</source>
+        <translation>Zum Überwachen %1 anrufen</translation>
+    </message>
+</context>
+<context>
     <name>CommandRunner</name>
     <message>
         <location filename="../desktop/qtbridge/commands.py" line="37"/>
@@ -21,13 +70,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="430"/>
         <location filename="../desktop/ui/panel.py" line="431"/>
+        <location filename="../desktop/ui/panel.py" line="432"/>
         <source>Keypad</source>
         <translation>Wähltastatur</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="437"/>
+        <location filename="../desktop/ui/panel.py" line="438"/>
         <source>Key %1</source>
         <translation>Taste %1</translation>
     </message>
@@ -48,6 +97,109 @@
         <location filename="../desktop/qtbridge/excepthook.py" line="60"/>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Floor</name>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="47"/>
+        <source>on hold</source>
+        <translation>gehalten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="49"/>
+        <source>recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Current work</source>
+        <translation>Aktuelle Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>In state</source>
+        <translation>Im Status</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Queues</source>
+        <translation>Warteschlangen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Work time</source>
+        <translation>Arbeitszeit</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="122"/>
+        <source>Over the not-ready threshold</source>
+        <translation>Über der Nicht-bereit-Schwelle</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Abandoned</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Answered</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Longest wait</source>
+        <translation>Längste Wartezeit</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Not ready</source>
+        <translation>Nicht bereit</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Service level</source>
+        <translation>Servicelevel</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Waiting, last minutes</source>
+        <translation>Wartend, letzte Minuten</translation>
     </message>
 </context>
 <context>
@@ -258,182 +410,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="57"/>
+        <location filename="../desktop/ui/mainwindow.py" line="59"/>
         <source>CTI Desk main window</source>
         <translation>CTI Desk – Hauptfenster</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="61"/>
+        <location filename="../desktop/ui/mainwindow.py" line="63"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="67"/>
+        <location filename="../desktop/ui/mainwindow.py" line="69"/>
         <source>Connection status</source>
         <translation>Verbindungsstatus</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="70"/>
-        <location filename="../desktop/ui/mainwindow.py" line="279"/>
-        <location filename="../desktop/ui/mainwindow.py" line="280"/>
+        <location filename="../desktop/ui/mainwindow.py" line="72"/>
+        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
         <source>Agent state</source>
         <translation>Agentenstatus</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="73"/>
+        <location filename="../desktop/ui/mainwindow.py" line="75"/>
         <source>&amp;State:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="76"/>
+        <location filename="../desktop/ui/mainwindow.py" line="78"/>
         <source>Time in state</source>
         <translation>Zeit im Status</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="80"/>
+        <location filename="../desktop/ui/mainwindow.py" line="82"/>
         <source>&amp;Do not disturb</source>
         <translation>&amp;Nicht stören</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="81"/>
-        <location filename="../desktop/ui/mainwindow.py" line="269"/>
-        <location filename="../desktop/ui/mainwindow.py" line="269"/>
+        <location filename="../desktop/ui/mainwindow.py" line="83"/>
+        <location filename="../desktop/ui/mainwindow.py" line="293"/>
+        <location filename="../desktop/ui/mainwindow.py" line="293"/>
         <source>Do not disturb</source>
         <translation>Nicht stören</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="87"/>
+        <location filename="../desktop/ui/mainwindow.py" line="89"/>
         <source>Agent state message</source>
         <translation>Meldung zum Agentenstatus</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="103"/>
+        <location filename="../desktop/ui/mainwindow.py" line="105"/>
         <source>Current interactions</source>
         <translation>Aktuelle Interaktionen</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <location filename="../desktop/ui/mainwindow.py" line="142"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="140"/>
+        <location filename="../desktop/ui/mainwindow.py" line="143"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="143"/>
+        <location filename="../desktop/ui/mainwindow.py" line="146"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="146"/>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <location filename="../desktop/ui/mainwindow.py" line="152"/>
         <source>&amp;Work</source>
         <translation>&amp;Arbeit</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="150"/>
+        <location filename="../desktop/ui/mainwindow.py" line="153"/>
         <source>Change &amp;state</source>
         <translation>&amp;Status ändern</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="153"/>
+        <location filename="../desktop/ui/mainwindow.py" line="156"/>
         <source>Si&amp;lence ringing</source>
         <translation>Klin&amp;geln stummschalten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="156"/>
+        <location filename="../desktop/ui/mainwindow.py" line="159"/>
         <source>&amp;Next interaction</source>
         <translation>&amp;Nächste Interaktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="166"/>
+        <source>&amp;Supervisor view</source>
+        <translation>&amp;Supervisor-Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="169"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="163"/>
+        <location filename="../desktop/ui/mainwindow.py" line="170"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="166"/>
+        <location filename="../desktop/ui/mainwindow.py" line="173"/>
         <source>Export &amp;diagnostics…</source>
         <translation>&amp;Diagnose exportieren…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="170"/>
+        <location filename="../desktop/ui/mainwindow.py" line="177"/>
         <source>&amp;About CTI Desk</source>
         <translation>Ü&amp;ber CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="196"/>
-        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../desktop/ui/mainwindow.py" line="203"/>
+        <location filename="../desktop/ui/mainwindow.py" line="205"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="199"/>
+        <location filename="../desktop/ui/mainwindow.py" line="206"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="199"/>
+        <location filename="../desktop/ui/mainwindow.py" line="206"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="223"/>
+        <location filename="../desktop/ui/mainwindow.py" line="247"/>
         <source>Export diagnostics</source>
         <translation>Diagnose exportieren</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="223"/>
+        <location filename="../desktop/ui/mainwindow.py" line="247"/>
         <source>Zip files (*.zip)</source>
         <translation>ZIP-Dateien (*.zip)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../desktop/ui/mainwindow.py" line="255"/>
         <source>Diagnostics saved to %1</source>
         <translation>Diagnose gespeichert unter %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="236"/>
+        <location filename="../desktop/ui/mainwindow.py" line="260"/>
         <source>About CTI Desk</source>
         <translation>Über CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="236"/>
+        <location filename="../desktop/ui/mainwindow.py" line="260"/>
         <source>CTI Desk %1</source>
         <translation>CTI Desk %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="301"/>
+        <location filename="../desktop/ui/mainwindow.py" line="325"/>
         <source>DND</source>
         <translation>Nicht stören</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <location filename="../desktop/ui/mainwindow.py" line="328"/>
         <source>Your state: %1</source>
         <translation>Ihr Status: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="305"/>
+        <location filename="../desktop/ui/mainwindow.py" line="329"/>
         <source>CTI Desk: %1</source>
         <translation>CTI Desk: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="315"/>
+        <location filename="../desktop/ui/mainwindow.py" line="339"/>
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="322"/>
+        <location filename="../desktop/ui/mainwindow.py" line="346"/>
         <source>Reconnecting in %1 s</source>
         <translation>Neue Verbindung in %1 s</translation>
     </message>
@@ -678,19 +840,161 @@
         <translation>&amp;Tasten</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="108"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="109"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="111"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="115"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="113"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="117"/>
+        <source>Alert on the platform&apos;s own &amp;alerts (e.g. Enreach queue alerts)</source>
+        <translation>Bei &amp;Alarmen der Plattform melden (z. B. Enreach-Warteschlangenalarme)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="119"/>
+        <source>Agent &amp;not ready longer than:</source>
+        <translation>Agent länger &amp;nicht bereit als:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="120"/>
+        <source>Queue&apos;s longest &amp;wait over:</source>
+        <translation>Längste &amp;Wartezeit einer Warteschlange über:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="122"/>
+        <source>A breach highlights the agent or queue in the supervisor view and raises one notification; further breaches within a minute join the next one.</source>
+        <translation>Eine Überschreitung hebt den Agenten oder die Warteschlange in der Supervisor-Ansicht hervor und löst eine Benachrichtigung aus; weitere Überschreitungen innerhalb einer Minute kommen in die nächste.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="127"/>
+        <source>S&amp;upervisor</source>
+        <translation>S&amp;upervisor</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="130"/>
         <source>&amp;Profiles</source>
         <translation>&amp;Profile</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="126"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="148"/>
         <source>%1 is used twice: %2 and %3</source>
         <translation>%1 ist doppelt belegt: %2 und %3</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="159"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="181"/>
         <source>row %1: media must be among: %2</source>
         <translation>Zeile %1: erlaubte Medien sind: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StateBar</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="46"/>
+        <source>Agents per state</source>
+        <translation>Agenten je Status</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="250"/>
+        <source>CTI Desk – Supervisor</source>
+        <translation>CTI Desk – Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="261"/>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="267"/>
+        <source>Find agent, reason, queue or team (Ctrl+F)</source>
+        <translation>Agent, Grund, Warteschlange oder Team suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="269"/>
+        <source>Find agents</source>
+        <translation>Agenten suchen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="274"/>
+        <source>Any state</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="274"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="278"/>
+        <source>Any queue</source>
+        <translation>Jede Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="278"/>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="280"/>
+        <source>Any team</source>
+        <translation>Jedes Team</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="280"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="298"/>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="325"/>
+        <source>Queues</source>
+        <translation>Warteschlangen</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="380"/>
+        <source>%1 agents</source>
+        <translation>%1 Agenten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="381"/>
+        <source>%1 of %2 agents</source>
+        <translation>%1 von %2 Agenten</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="421"/>
+        <source>Supervisor alert</source>
+        <translation>Supervisor-Alarm</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="424"/>
+        <source>Last update %1</source>
+        <translation>Letzte Aktualisierung %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="466"/>
+        <source>Not ready too long</source>
+        <translation>Zu lange nicht bereit</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="467"/>
+        <source>Queue waiting too long</source>
+        <translation>Warteschlange wartet zu lange</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_XA" sourcelanguage="en">
 <context>
+    <name>AgentDetail</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="147"/>
+        <location filename="../desktop/ui/supervisor.py" line="174"/>
+        <source>Recent history</source>
+        <translation>[Ŕéçéñţ ĥîšţöŕý Ŕéçéñţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="150"/>
+        <source>&amp;Coach</source>
+        <translation>[&amp;Cöáçĥ Cö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="150"/>
+        <source>&amp;Listen in</source>
+        <translation>[&amp;Lîšţéñ îñ Lîšţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="151"/>
+        <source>&amp;Barge in</source>
+        <translation>[&amp;Báŕĝé îñ Báŕĝ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="151"/>
+        <source>&amp;Stop monitoring</source>
+        <translation>[&amp;Sţöþ ɱöñîţöŕîñĝ Sţöþɱö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="187"/>
+        <source>Select an agent</source>
+        <translation>[Šéļéçţ áñ áĝéñţ Šéļéçţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="193"/>
+        <source>Select an agent first</source>
+        <translation>[Šéļéçţ áñ áĝéñţ ƒîŕšţ Šéļéçţáñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="199"/>
+        <source>Monitored by you: %1</source>
+        <translation>[Möñîţöŕéð ƀý ýöû: %1 Möñîţöŕé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="207"/>
+        <source>Supervise by calling %1</source>
+        <translation>[Šûþéŕvîšé ƀý çáļļîñĝ %1 Šûþéŕvîšé]</translation>
+    </message>
+</context>
+<context>
     <name>CommandRunner</name>
     <message>
         <location filename="../desktop/qtbridge/commands.py" line="37"/>
@@ -21,13 +70,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="430"/>
         <location filename="../desktop/ui/panel.py" line="431"/>
+        <location filename="../desktop/ui/panel.py" line="432"/>
         <source>Keypad</source>
         <translation>[Ķéýþáð Ķé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="437"/>
+        <location filename="../desktop/ui/panel.py" line="438"/>
         <source>Key %1</source>
         <translation>[Ķéý %1 Ķé]</translation>
     </message>
@@ -48,6 +97,109 @@
         <location filename="../desktop/qtbridge/excepthook.py" line="60"/>
         <source>Error</source>
         <translation>[Éŕŕöŕ Éŕ]</translation>
+    </message>
+</context>
+<context>
+    <name>Floor</name>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="47"/>
+        <source>on hold</source>
+        <translation>[öñ ĥöļð öñĥ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="49"/>
+        <source>recording</source>
+        <translation>[ŕéçöŕðîñĝ ŕéçö]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Agent</source>
+        <translation>[Åĝéñţ Åĝ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Current work</source>
+        <translation>[Çûŕŕéñţ ŵöŕķ Çûŕŕé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>In state</source>
+        <translation>[Îñ šţáţé Îñš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Reason</source>
+        <translation>[Ŕéášöñ Ŕé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>State</source>
+        <translation>[Šţáţé Šţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Queues</source>
+        <translation>[Ǫûéûéš Ǫû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Team</source>
+        <translation>[Ţéáɱ Ţé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Work time</source>
+        <translation>[Ŵöŕķ ţîɱé Ŵöŕķ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="122"/>
+        <source>Over the not-ready threshold</source>
+        <translation>[Övéŕ ţĥé ñöţ-ŕéáðý ţĥŕéšĥöļð Övéŕţĥéñöţŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Abandoned</source>
+        <translation>[Åƀáñðöñéð Åƀáñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Answered</source>
+        <translation>[Åñšŵéŕéð Åñš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Longest wait</source>
+        <translation>[Ļöñĝéšţ ŵáîţ Ļöñĝé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Queue</source>
+        <translation>[Ǫûéûé Ǫû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Waiting</source>
+        <translation>[Ŵáîţîñĝ Ŵáî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Not ready</source>
+        <translation>[Ñöţ ŕéáðý Ñöţŕ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Ready</source>
+        <translation>[Ŕéáðý Ŕé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Service level</source>
+        <translation>[Šéŕvîçé ļévéļ Šéŕvî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Waiting, last minutes</source>
+        <translation>[Ŵáîţîñĝ, ļášţ ɱîñûţéš Ŵáîţîñĝļ]</translation>
     </message>
 </context>
 <context>
@@ -258,182 +410,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="57"/>
+        <location filename="../desktop/ui/mainwindow.py" line="59"/>
         <source>CTI Desk main window</source>
         <translation>[ÇŢÎ Ðéšķ ɱáîñ ŵîñðöŵ ÇŢÎÐéšķɱ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="61"/>
+        <location filename="../desktop/ui/mainwindow.py" line="63"/>
         <source>Agent</source>
         <translation>[Åĝéñţ Åĝ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="67"/>
+        <location filename="../desktop/ui/mainwindow.py" line="69"/>
         <source>Connection status</source>
         <translation>[Çöññéçţîöñ šţáţûš Çöññéçţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="70"/>
-        <location filename="../desktop/ui/mainwindow.py" line="279"/>
-        <location filename="../desktop/ui/mainwindow.py" line="280"/>
+        <location filename="../desktop/ui/mainwindow.py" line="72"/>
+        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
         <source>Agent state</source>
         <translation>[Åĝéñţ šţáţé Åĝéñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="73"/>
+        <location filename="../desktop/ui/mainwindow.py" line="75"/>
         <source>&amp;State:</source>
         <translation>[&amp;Sţáţé: Sţá]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="76"/>
+        <location filename="../desktop/ui/mainwindow.py" line="78"/>
         <source>Time in state</source>
         <translation>[Ţîɱé îñ šţáţé Ţîɱéî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="80"/>
+        <location filename="../desktop/ui/mainwindow.py" line="82"/>
         <source>&amp;Do not disturb</source>
         <translation>[&amp;Dö ñöţ ðîšţûŕƀ Döñöţð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="81"/>
-        <location filename="../desktop/ui/mainwindow.py" line="269"/>
-        <location filename="../desktop/ui/mainwindow.py" line="269"/>
+        <location filename="../desktop/ui/mainwindow.py" line="83"/>
+        <location filename="../desktop/ui/mainwindow.py" line="293"/>
+        <location filename="../desktop/ui/mainwindow.py" line="293"/>
         <source>Do not disturb</source>
         <translation>[Ðö ñöţ ðîšţûŕƀ Ðöñöţð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="87"/>
+        <location filename="../desktop/ui/mainwindow.py" line="89"/>
         <source>Agent state message</source>
         <translation>[Åĝéñţ šţáţé ɱéššáĝé Åĝéñţšţá]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="103"/>
+        <location filename="../desktop/ui/mainwindow.py" line="105"/>
         <source>Current interactions</source>
         <translation>[Çûŕŕéñţ îñţéŕáçţîöñš Çûŕŕéñţî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <location filename="../desktop/ui/mainwindow.py" line="142"/>
         <source>&amp;File</source>
         <translation>[&amp;Fîļé Fî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="140"/>
+        <location filename="../desktop/ui/mainwindow.py" line="143"/>
         <source>S&amp;ettings…</source>
         <translation>[Š&amp;eţţîñĝš… Šeţţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="143"/>
+        <location filename="../desktop/ui/mainwindow.py" line="146"/>
         <source>Sign &amp;out</source>
         <translation>[Šîĝñ &amp;oûţ Šîĝñ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="146"/>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
         <source>&amp;Quit</source>
         <translation>[&amp;Qûîţ Qû]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <location filename="../desktop/ui/mainwindow.py" line="152"/>
         <source>&amp;Work</source>
         <translation>[&amp;Wöŕķ Wö]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="150"/>
+        <location filename="../desktop/ui/mainwindow.py" line="153"/>
         <source>Change &amp;state</source>
         <translation>[Çĥáñĝé &amp;sţáţé Çĥáñĝ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="153"/>
+        <location filename="../desktop/ui/mainwindow.py" line="156"/>
         <source>Si&amp;lence ringing</source>
         <translation>[Šî&amp;léñçé ŕîñĝîñĝ Šîléñç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="156"/>
+        <location filename="../desktop/ui/mainwindow.py" line="159"/>
         <source>&amp;Next interaction</source>
         <translation>[&amp;Néxţ îñţéŕáçţîöñ Néxţîñţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <source>&amp;View</source>
+        <translation>[&amp;Vîéŵ Vî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="166"/>
+        <source>&amp;Supervisor view</source>
+        <translation>[&amp;Sûþéŕvîšöŕ vîéŵ Sûþéŕv]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="169"/>
         <source>&amp;Help</source>
         <translation>[&amp;Héļþ Hé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="163"/>
+        <location filename="../desktop/ui/mainwindow.py" line="170"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>[&amp;Kéýƀöáŕð šĥöŕţçûţš Kéýƀöáŕð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="166"/>
+        <location filename="../desktop/ui/mainwindow.py" line="173"/>
         <source>Export &amp;diagnostics…</source>
         <translation>[Éxþöŕţ &amp;dîáĝñöšţîçš… Éxþöŕţdî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="170"/>
+        <location filename="../desktop/ui/mainwindow.py" line="177"/>
         <source>&amp;About CTI Desk</source>
         <translation>[&amp;Aƀöûţ ÇŢÎ Ðéšķ AƀöûţÇ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="196"/>
-        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../desktop/ui/mainwindow.py" line="203"/>
+        <location filename="../desktop/ui/mainwindow.py" line="205"/>
         <source>Keyboard shortcuts</source>
         <translation>[Ķéýƀöáŕð šĥöŕţçûţš Ķéýƀöáŕ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="199"/>
+        <location filename="../desktop/ui/mainwindow.py" line="206"/>
         <source>Action</source>
         <translation>[Åçţîöñ Åç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="199"/>
+        <location filename="../desktop/ui/mainwindow.py" line="206"/>
         <source>Keys</source>
         <translation>[Ķéýš Ķé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="223"/>
+        <location filename="../desktop/ui/mainwindow.py" line="247"/>
         <source>Export diagnostics</source>
         <translation>[Éxþöŕţ ðîáĝñöšţîçš Éxþöŕţð]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="223"/>
+        <location filename="../desktop/ui/mainwindow.py" line="247"/>
         <source>Zip files (*.zip)</source>
         <translation>[Žîþ ƒîļéš (*.zip) Žîþƒîļé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../desktop/ui/mainwindow.py" line="255"/>
         <source>Diagnostics saved to %1</source>
         <translation>[Ðîáĝñöšţîçš šávéð ţö %1 Ðîáĝñöšţî]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="236"/>
+        <location filename="../desktop/ui/mainwindow.py" line="260"/>
         <source>About CTI Desk</source>
         <translation>[Åƀöûţ ÇŢÎ Ðéšķ ÅƀöûţÇ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="236"/>
+        <location filename="../desktop/ui/mainwindow.py" line="260"/>
         <source>CTI Desk %1</source>
         <translation>[ÇŢÎ Ðéšķ %1 ÇŢÎÐ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="301"/>
+        <location filename="../desktop/ui/mainwindow.py" line="325"/>
         <source>DND</source>
         <translation>[ÐÑÐ ÐÑ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <location filename="../desktop/ui/mainwindow.py" line="328"/>
         <source>Your state: %1</source>
         <translation>[Ýöûŕ šţáţé: %1 Ýöûŕšţ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="305"/>
+        <location filename="../desktop/ui/mainwindow.py" line="329"/>
         <source>CTI Desk: %1</source>
         <translation>[ÇŢÎ Ðéšķ: %1 ÇŢÎÐé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="315"/>
+        <location filename="../desktop/ui/mainwindow.py" line="339"/>
         <source>Connection: %1</source>
         <translation>[Çöññéçţîöñ: %1 Çöññéç]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="322"/>
+        <location filename="../desktop/ui/mainwindow.py" line="346"/>
         <source>Reconnecting in %1 s</source>
         <translation>[Ŕéçöññéçţîñĝ îñ %1 š Ŕéçöññéç]</translation>
     </message>
@@ -678,19 +840,161 @@
         <translation>[&amp;Kéýš Ké]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="108"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="109"/>
+        <source> min</source>
+        <translation>[ ɱîñ ɱî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="111"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="115"/>
+        <source>off</source>
+        <translation>[öƒƒ öƒ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="113"/>
+        <source> s</source>
+        <translation>[ š šš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="117"/>
+        <source>Alert on the platform&apos;s own &amp;alerts (e.g. Enreach queue alerts)</source>
+        <translation>[Åļéŕţ öñ ţĥé þļáţƒöŕɱ&apos;š öŵñ &amp;aļéŕţš (é.ĝ. Éñŕéáçĥ ǫûéûé áļéŕţš) Åļéŕţöñţĥéþļáţƒöŕɱšöŵñaļé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="119"/>
+        <source>Agent &amp;not ready longer than:</source>
+        <translation>[Åĝéñţ &amp;nöţ ŕéáðý ļöñĝéŕ ţĥáñ: Åĝéñţnöţŕéáð]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="120"/>
+        <source>Queue&apos;s longest &amp;wait over:</source>
+        <translation>[Ǫûéûé&apos;š ļöñĝéšţ &amp;wáîţ övéŕ: Ǫûéûéšļöñĝé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="122"/>
+        <source>A breach highlights the agent or queue in the supervisor view and raises one notification; further breaches within a minute join the next one.</source>
+        <translation>[Å ƀŕéáçĥ ĥîĝĥļîĝĥţš ţĥé áĝéñţ öŕ ǫûéûé îñ ţĥé šûþéŕvîšöŕ vîéŵ áñð ŕáîšéš öñé ñöţîƒîçáţîöñ; ƒûŕţĥéŕ ƀŕéáçĥéš ŵîţĥîñ á ɱîñûţé ĵöîñ ţĥé ñéxţ öñé. Åƀŕéáçĥĥîĝĥļîĝĥţšţĥéáĝéñţöŕǫûéûéîñţĥéšûþéŕvîšöŕvîéŵáñðŕáî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="127"/>
+        <source>S&amp;upervisor</source>
+        <translation>[Š&amp;uþéŕvîšöŕ Šuþé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="130"/>
         <source>&amp;Profiles</source>
         <translation>[&amp;Pŕöƒîļéš Pŕöƒ]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="126"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="148"/>
         <source>%1 is used twice: %2 and %3</source>
         <translation>[%1 îš ûšéð ţŵîçé: %2 áñð %3 îšûšéðţŵîçé]</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="159"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="181"/>
         <source>row %1: media must be among: %2</source>
         <translation>[ŕöŵ %1: ɱéðîá ɱûšţ ƀé áɱöñĝ: %2 ŕöŵɱéðîáɱûšţ]</translation>
+    </message>
+</context>
+<context>
+    <name>StateBar</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="46"/>
+        <source>Agents per state</source>
+        <translation>[Åĝéñţš þéŕ šţáţé Åĝéñţš]</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="250"/>
+        <source>CTI Desk – Supervisor</source>
+        <translation>[ÇŢÎ Ðéšķ – Šûþéŕvîšöŕ ÇŢÎÐéšķŠ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="261"/>
+        <source>Filter</source>
+        <translation>[Ƒîļţéŕ Ƒî]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="267"/>
+        <source>Find agent, reason, queue or team (Ctrl+F)</source>
+        <translation>[Ƒîñð áĝéñţ, ŕéášöñ, ǫûéûé öŕ ţéáɱ (Çţŕļ+Ƒ) Ƒîñðáĝéñţŕéášöñǫû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="269"/>
+        <source>Find agents</source>
+        <translation>[Ƒîñð áĝéñţš Ƒîñð]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="274"/>
+        <source>Any state</source>
+        <translation>[Åñý šţáţé Åñýš]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="274"/>
+        <source>State</source>
+        <translation>[Šţáţé Šţ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="278"/>
+        <source>Any queue</source>
+        <translation>[Åñý ǫûéûé Åñýǫ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="278"/>
+        <source>Queue</source>
+        <translation>[Ǫûéûé Ǫû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="280"/>
+        <source>Any team</source>
+        <translation>[Åñý ţéáɱ Åñý]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="280"/>
+        <source>Team</source>
+        <translation>[Ţéáɱ Ţé]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="298"/>
+        <source>Agents</source>
+        <translation>[Åĝéñţš Åĝ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="325"/>
+        <source>Queues</source>
+        <translation>[Ǫûéûéš Ǫû]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="380"/>
+        <source>%1 agents</source>
+        <translation>[%1 áĝéñţš áĝéñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="381"/>
+        <source>%1 of %2 agents</source>
+        <translation>[%1 öƒ %2 áĝéñţš öƒáĝéñ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="421"/>
+        <source>Supervisor alert</source>
+        <translation>[Šûþéŕvîšöŕ áļéŕţ Šûþéŕv]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="424"/>
+        <source>Last update %1</source>
+        <translation>[Ļášţ ûþðáţé %1 Ļášţûþ]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="466"/>
+        <source>Not ready too long</source>
+        <translation>[Ñöţ ŕéáðý ţöö ļöñĝ Ñöţŕéáð]</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="467"/>
+        <source>Queue waiting too long</source>
+        <translation>[Ǫûéûé ŵáîţîñĝ ţöö ļöñĝ Ǫûéûéŵáîţ]</translation>
     </message>
 </context>
 <context>

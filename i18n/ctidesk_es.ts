@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AgentDetail</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="147"/>
+        <location filename="../desktop/ui/supervisor.py" line="174"/>
+        <source>Recent history</source>
+        <translation>Historial reciente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="150"/>
+        <source>&amp;Coach</source>
+        <translation>&amp;Asesorar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="150"/>
+        <source>&amp;Listen in</source>
+        <translation>&amp;Escuchar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="151"/>
+        <source>&amp;Barge in</source>
+        <translation>&amp;Intervenir</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="151"/>
+        <source>&amp;Stop monitoring</source>
+        <translation>&amp;Dejar de supervisar</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="187"/>
+        <source>Select an agent</source>
+        <translation>Seleccione un agente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="193"/>
+        <source>Select an agent first</source>
+        <translation>Seleccione primero un agente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="199"/>
+        <source>Monitored by you: %1</source>
+        <translation>Supervisado por usted: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="207"/>
+        <source>Supervise by calling %1</source>
+        <translation>Para supervisar, llame al %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandRunner</name>
     <message>
         <location filename="../desktop/qtbridge/commands.py" line="37"/>
@@ -21,13 +70,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="430"/>
         <location filename="../desktop/ui/panel.py" line="431"/>
+        <location filename="../desktop/ui/panel.py" line="432"/>
         <source>Keypad</source>
         <translation>Teclado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="437"/>
+        <location filename="../desktop/ui/panel.py" line="438"/>
         <source>Key %1</source>
         <translation>Tecla %1</translation>
     </message>
@@ -48,6 +97,109 @@
         <location filename="../desktop/qtbridge/excepthook.py" line="60"/>
         <source>Error</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>Floor</name>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="47"/>
+        <source>on hold</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="49"/>
+        <source>recording</source>
+        <translation>grabando</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Current work</source>
+        <translation>Trabajo actual</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>In state</source>
+        <translation>En estado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Queues</source>
+        <translation>Colas</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Work time</source>
+        <translation>Tiempo de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="122"/>
+        <source>Over the not-ready threshold</source>
+        <translation>Por encima del umbral de no disponible</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Abandoned</source>
+        <translation>Abandonadas</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Answered</source>
+        <translation>Atendidas</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Longest wait</source>
+        <translation>Espera más larga</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Not ready</source>
+        <translation>No disponible</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Ready</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Service level</source>
+        <translation>Nivel de servicio</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Waiting, last minutes</source>
+        <translation>En espera, últimos minutos</translation>
     </message>
 </context>
 <context>
@@ -258,182 +410,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="57"/>
+        <location filename="../desktop/ui/mainwindow.py" line="59"/>
         <source>CTI Desk main window</source>
         <translation>Ventana principal de CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="61"/>
+        <location filename="../desktop/ui/mainwindow.py" line="63"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="67"/>
+        <location filename="../desktop/ui/mainwindow.py" line="69"/>
         <source>Connection status</source>
         <translation>Estado de la conexión</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="70"/>
-        <location filename="../desktop/ui/mainwindow.py" line="279"/>
-        <location filename="../desktop/ui/mainwindow.py" line="280"/>
+        <location filename="../desktop/ui/mainwindow.py" line="72"/>
+        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
         <source>Agent state</source>
         <translation>Estado del agente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="73"/>
+        <location filename="../desktop/ui/mainwindow.py" line="75"/>
         <source>&amp;State:</source>
         <translation>&amp;Estado:</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="76"/>
+        <location filename="../desktop/ui/mainwindow.py" line="78"/>
         <source>Time in state</source>
         <translation>Tiempo en el estado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="80"/>
+        <location filename="../desktop/ui/mainwindow.py" line="82"/>
         <source>&amp;Do not disturb</source>
         <translation>&amp;No molestar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="81"/>
-        <location filename="../desktop/ui/mainwindow.py" line="269"/>
-        <location filename="../desktop/ui/mainwindow.py" line="269"/>
+        <location filename="../desktop/ui/mainwindow.py" line="83"/>
+        <location filename="../desktop/ui/mainwindow.py" line="293"/>
+        <location filename="../desktop/ui/mainwindow.py" line="293"/>
         <source>Do not disturb</source>
         <translation>No molestar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="87"/>
+        <location filename="../desktop/ui/mainwindow.py" line="89"/>
         <source>Agent state message</source>
         <translation>Mensaje sobre el estado del agente</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="103"/>
+        <location filename="../desktop/ui/mainwindow.py" line="105"/>
         <source>Current interactions</source>
         <translation>Interacciones actuales</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <location filename="../desktop/ui/mainwindow.py" line="142"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="140"/>
+        <location filename="../desktop/ui/mainwindow.py" line="143"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="143"/>
+        <location filename="../desktop/ui/mainwindow.py" line="146"/>
         <source>Sign &amp;out</source>
         <translation>Cerrar &amp;sesión</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="146"/>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;lir</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <location filename="../desktop/ui/mainwindow.py" line="152"/>
         <source>&amp;Work</source>
         <translation>&amp;Trabajo</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="150"/>
+        <location filename="../desktop/ui/mainwindow.py" line="153"/>
         <source>Change &amp;state</source>
         <translation>Cambiar &amp;estado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="153"/>
+        <location filename="../desktop/ui/mainwindow.py" line="156"/>
         <source>Si&amp;lence ringing</source>
         <translation>Apa&amp;gar el timbre</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="156"/>
+        <location filename="../desktop/ui/mainwindow.py" line="159"/>
         <source>&amp;Next interaction</source>
         <translation>Siguiente &amp;interacción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="166"/>
+        <source>&amp;Supervisor view</source>
+        <translation>Vista de &amp;supervisor</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="169"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="163"/>
+        <location filename="../desktop/ui/mainwindow.py" line="170"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="166"/>
+        <location filename="../desktop/ui/mainwindow.py" line="173"/>
         <source>Export &amp;diagnostics…</source>
         <translation>E&amp;xportar diagnóstico…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="170"/>
+        <location filename="../desktop/ui/mainwindow.py" line="177"/>
         <source>&amp;About CTI Desk</source>
         <translation>A&amp;cerca de CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="196"/>
-        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../desktop/ui/mainwindow.py" line="203"/>
+        <location filename="../desktop/ui/mainwindow.py" line="205"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="199"/>
+        <location filename="../desktop/ui/mainwindow.py" line="206"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="199"/>
+        <location filename="../desktop/ui/mainwindow.py" line="206"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="223"/>
+        <location filename="../desktop/ui/mainwindow.py" line="247"/>
         <source>Export diagnostics</source>
         <translation>Exportar diagnóstico</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="223"/>
+        <location filename="../desktop/ui/mainwindow.py" line="247"/>
         <source>Zip files (*.zip)</source>
         <translation>Archivos ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../desktop/ui/mainwindow.py" line="255"/>
         <source>Diagnostics saved to %1</source>
         <translation>Diagnóstico guardado en %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="236"/>
+        <location filename="../desktop/ui/mainwindow.py" line="260"/>
         <source>About CTI Desk</source>
         <translation>Acerca de CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="236"/>
+        <location filename="../desktop/ui/mainwindow.py" line="260"/>
         <source>CTI Desk %1</source>
         <translation>CTI Desk %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="301"/>
+        <location filename="../desktop/ui/mainwindow.py" line="325"/>
         <source>DND</source>
         <translation>No molestar</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <location filename="../desktop/ui/mainwindow.py" line="328"/>
         <source>Your state: %1</source>
         <translation>Su estado: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="305"/>
+        <location filename="../desktop/ui/mainwindow.py" line="329"/>
         <source>CTI Desk: %1</source>
         <translation>CTI Desk: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="315"/>
+        <location filename="../desktop/ui/mainwindow.py" line="339"/>
         <source>Connection: %1</source>
         <translation>Conexión: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="322"/>
+        <location filename="../desktop/ui/mainwindow.py" line="346"/>
         <source>Reconnecting in %1 s</source>
         <translation>Reconectando en %1 s</translation>
     </message>
@@ -678,19 +840,161 @@
         <translation>&amp;Teclas</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="108"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="109"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="111"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="115"/>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="113"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="117"/>
+        <source>Alert on the platform&apos;s own &amp;alerts (e.g. Enreach queue alerts)</source>
+        <translation>&amp;Avisar con las alertas de la plataforma (p. ej., alertas de cola de Enreach)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="119"/>
+        <source>Agent &amp;not ready longer than:</source>
+        <translation>Agente &amp;no disponible más de:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="120"/>
+        <source>Queue&apos;s longest &amp;wait over:</source>
+        <translation>&amp;Espera más larga de una cola superior a:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="122"/>
+        <source>A breach highlights the agent or queue in the supervisor view and raises one notification; further breaches within a minute join the next one.</source>
+        <translation>Un incumplimiento resalta al agente o la cola en la vista de supervisor y genera una notificación; los siguientes en el mismo minuto se agrupan en la próxima.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="127"/>
+        <source>S&amp;upervisor</source>
+        <translation>S&amp;upervisor</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="130"/>
         <source>&amp;Profiles</source>
         <translation>&amp;Perfiles</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="126"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="148"/>
         <source>%1 is used twice: %2 and %3</source>
         <translation>%1 se usa dos veces: %2 y %3</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="159"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="181"/>
         <source>row %1: media must be among: %2</source>
         <translation>fila %1: el medio debe ser uno de: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StateBar</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="46"/>
+        <source>Agents per state</source>
+        <translation>Agentes por estado</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="250"/>
+        <source>CTI Desk – Supervisor</source>
+        <translation>CTI Desk – Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="261"/>
+        <source>Filter</source>
+        <translation>Filtro</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="267"/>
+        <source>Find agent, reason, queue or team (Ctrl+F)</source>
+        <translation>Buscar agente, motivo, cola o equipo (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="269"/>
+        <source>Find agents</source>
+        <translation>Buscar agentes</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="274"/>
+        <source>Any state</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="274"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="278"/>
+        <source>Any queue</source>
+        <translation>Cualquier cola</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="278"/>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="280"/>
+        <source>Any team</source>
+        <translation>Cualquier equipo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="280"/>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="298"/>
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="325"/>
+        <source>Queues</source>
+        <translation>Colas</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="380"/>
+        <source>%1 agents</source>
+        <translation>%1 agentes</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="381"/>
+        <source>%1 of %2 agents</source>
+        <translation>%1 de %2 agentes</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="421"/>
+        <source>Supervisor alert</source>
+        <translation>Alerta de supervisor</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="424"/>
+        <source>Last update %1</source>
+        <translation>Última actualización %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="466"/>
+        <source>Not ready too long</source>
+        <translation>Demasiado tiempo no disponible</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="467"/>
+        <source>Queue waiting too long</source>
+        <translation>Cola con espera demasiado larga</translation>
     </message>
 </context>
 <context>

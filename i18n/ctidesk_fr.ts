@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AgentDetail</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="147"/>
+        <location filename="../desktop/ui/supervisor.py" line="174"/>
+        <source>Recent history</source>
+        <translation>Historique récent</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="150"/>
+        <source>&amp;Coach</source>
+        <translation>&amp;Coacher</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="150"/>
+        <source>&amp;Listen in</source>
+        <translation>É&amp;couter</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="151"/>
+        <source>&amp;Barge in</source>
+        <translation>&amp;Intervenir</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="151"/>
+        <source>&amp;Stop monitoring</source>
+        <translation>&amp;Arrêter la supervision</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="187"/>
+        <source>Select an agent</source>
+        <translation>Sélectionnez un agent</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="193"/>
+        <source>Select an agent first</source>
+        <translation>Sélectionnez d&apos;abord un agent</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="199"/>
+        <source>Monitored by you: %1</source>
+        <translation>Supervisé par vous : %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="207"/>
+        <source>Supervise by calling %1</source>
+        <translation>Pour superviser, appelez le %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandRunner</name>
     <message>
         <location filename="../desktop/qtbridge/commands.py" line="37"/>
@@ -21,13 +70,13 @@
 <context>
     <name>DialPad</name>
     <message>
-        <location filename="../desktop/ui/panel.py" line="430"/>
         <location filename="../desktop/ui/panel.py" line="431"/>
+        <location filename="../desktop/ui/panel.py" line="432"/>
         <source>Keypad</source>
         <translation>Clavier</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/panel.py" line="437"/>
+        <location filename="../desktop/ui/panel.py" line="438"/>
         <source>Key %1</source>
         <translation>Touche %1</translation>
     </message>
@@ -48,6 +97,109 @@
         <location filename="../desktop/qtbridge/excepthook.py" line="60"/>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>Floor</name>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="47"/>
+        <source>on hold</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="49"/>
+        <source>recording</source>
+        <translation>enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Current work</source>
+        <translation>Travail en cours</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>In state</source>
+        <translation>Dans l&apos;état</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="65"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Queues</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="66"/>
+        <source>Work time</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="122"/>
+        <source>Over the not-ready threshold</source>
+        <translation>Au-delà du seuil « non prêt »</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Abandoned</source>
+        <translation>Abandonnés</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Answered</source>
+        <translation>Répondus</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Longest wait</source>
+        <translation>Attente la plus longue</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Queue</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="229"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Not ready</source>
+        <translation>Non prêt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Service level</source>
+        <translation>Niveau de service</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/floormodels.py" line="230"/>
+        <source>Waiting, last minutes</source>
+        <translation>En attente, dernières minutes</translation>
     </message>
 </context>
 <context>
@@ -258,182 +410,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="57"/>
+        <location filename="../desktop/ui/mainwindow.py" line="59"/>
         <source>CTI Desk main window</source>
         <translation>Fenêtre principale de CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="61"/>
+        <location filename="../desktop/ui/mainwindow.py" line="63"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="67"/>
+        <location filename="../desktop/ui/mainwindow.py" line="69"/>
         <source>Connection status</source>
         <translation>État de la connexion</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="70"/>
-        <location filename="../desktop/ui/mainwindow.py" line="279"/>
-        <location filename="../desktop/ui/mainwindow.py" line="280"/>
+        <location filename="../desktop/ui/mainwindow.py" line="72"/>
+        <location filename="../desktop/ui/mainwindow.py" line="303"/>
+        <location filename="../desktop/ui/mainwindow.py" line="304"/>
         <source>Agent state</source>
         <translation>Statut de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="73"/>
+        <location filename="../desktop/ui/mainwindow.py" line="75"/>
         <source>&amp;State:</source>
         <translation>&amp;Statut :</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="76"/>
+        <location filename="../desktop/ui/mainwindow.py" line="78"/>
         <source>Time in state</source>
         <translation>Temps dans le statut</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="80"/>
+        <location filename="../desktop/ui/mainwindow.py" line="82"/>
         <source>&amp;Do not disturb</source>
         <translation>&amp;Ne pas déranger</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="81"/>
-        <location filename="../desktop/ui/mainwindow.py" line="269"/>
-        <location filename="../desktop/ui/mainwindow.py" line="269"/>
+        <location filename="../desktop/ui/mainwindow.py" line="83"/>
+        <location filename="../desktop/ui/mainwindow.py" line="293"/>
+        <location filename="../desktop/ui/mainwindow.py" line="293"/>
         <source>Do not disturb</source>
         <translation>Ne pas déranger</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="87"/>
+        <location filename="../desktop/ui/mainwindow.py" line="89"/>
         <source>Agent state message</source>
         <translation>Message sur le statut de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="103"/>
+        <location filename="../desktop/ui/mainwindow.py" line="105"/>
         <source>Current interactions</source>
         <translation>Interactions en cours</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="139"/>
+        <location filename="../desktop/ui/mainwindow.py" line="142"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="140"/>
+        <location filename="../desktop/ui/mainwindow.py" line="143"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="143"/>
+        <location filename="../desktop/ui/mainwindow.py" line="146"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="146"/>
+        <location filename="../desktop/ui/mainwindow.py" line="149"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="149"/>
+        <location filename="../desktop/ui/mainwindow.py" line="152"/>
         <source>&amp;Work</source>
         <translation>&amp;Travail</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="150"/>
+        <location filename="../desktop/ui/mainwindow.py" line="153"/>
         <source>Change &amp;state</source>
         <translation>Changer de &amp;statut</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="153"/>
+        <location filename="../desktop/ui/mainwindow.py" line="156"/>
         <source>Si&amp;lence ringing</source>
         <translation>Sonnerie en sour&amp;dine</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="156"/>
+        <location filename="../desktop/ui/mainwindow.py" line="159"/>
         <source>&amp;Next interaction</source>
         <translation>Interaction sui&amp;vante</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="162"/>
+        <location filename="../desktop/ui/mainwindow.py" line="165"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="166"/>
+        <source>&amp;Supervisor view</source>
+        <translation>Vue &amp;superviseur</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/mainwindow.py" line="169"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="163"/>
+        <location filename="../desktop/ui/mainwindow.py" line="170"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="166"/>
+        <location filename="../desktop/ui/mainwindow.py" line="173"/>
         <source>Export &amp;diagnostics…</source>
         <translation>E&amp;xporter les diagnostics…</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="170"/>
+        <location filename="../desktop/ui/mainwindow.py" line="177"/>
         <source>&amp;About CTI Desk</source>
         <translation>À &amp;propos de CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="196"/>
-        <location filename="../desktop/ui/mainwindow.py" line="198"/>
+        <location filename="../desktop/ui/mainwindow.py" line="203"/>
+        <location filename="../desktop/ui/mainwindow.py" line="205"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="199"/>
+        <location filename="../desktop/ui/mainwindow.py" line="206"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="199"/>
+        <location filename="../desktop/ui/mainwindow.py" line="206"/>
         <source>Keys</source>
         <translation>Touches</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="223"/>
+        <location filename="../desktop/ui/mainwindow.py" line="247"/>
         <source>Export diagnostics</source>
         <translation>Exporter les diagnostics</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="223"/>
+        <location filename="../desktop/ui/mainwindow.py" line="247"/>
         <source>Zip files (*.zip)</source>
         <translation>Fichiers ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="231"/>
+        <location filename="../desktop/ui/mainwindow.py" line="255"/>
         <source>Diagnostics saved to %1</source>
         <translation>Diagnostics enregistrés dans %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="236"/>
+        <location filename="../desktop/ui/mainwindow.py" line="260"/>
         <source>About CTI Desk</source>
         <translation>À propos de CTI Desk</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="236"/>
+        <location filename="../desktop/ui/mainwindow.py" line="260"/>
         <source>CTI Desk %1</source>
         <translation>CTI Desk %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="301"/>
+        <location filename="../desktop/ui/mainwindow.py" line="325"/>
         <source>DND</source>
         <translation>Ne pas déranger</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="304"/>
+        <location filename="../desktop/ui/mainwindow.py" line="328"/>
         <source>Your state: %1</source>
         <translation>Votre statut : %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="305"/>
+        <location filename="../desktop/ui/mainwindow.py" line="329"/>
         <source>CTI Desk: %1</source>
         <translation>CTI Desk : %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="315"/>
+        <location filename="../desktop/ui/mainwindow.py" line="339"/>
         <source>Connection: %1</source>
         <translation>Connexion : %1</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/mainwindow.py" line="322"/>
+        <location filename="../desktop/ui/mainwindow.py" line="346"/>
         <source>Reconnecting in %1 s</source>
         <translation>Reconnexion dans %1 s</translation>
     </message>
@@ -678,19 +840,161 @@
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="108"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="109"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="111"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="115"/>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="113"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="117"/>
+        <source>Alert on the platform&apos;s own &amp;alerts (e.g. Enreach queue alerts)</source>
+        <translation>Signaler les &amp;alertes de la plateforme (p. ex. alertes de file Enreach)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="119"/>
+        <source>Agent &amp;not ready longer than:</source>
+        <translation>Agent &amp;non prêt depuis plus de :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="120"/>
+        <source>Queue&apos;s longest &amp;wait over:</source>
+        <translation>&amp;Attente la plus longue d&apos;une file au-delà de :</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="122"/>
+        <source>A breach highlights the agent or queue in the supervisor view and raises one notification; further breaches within a minute join the next one.</source>
+        <translation>Un dépassement met en évidence l&apos;agent ou la file dans la vue superviseur et déclenche une notification ; les suivants dans la même minute sont regroupés dans la prochaine.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="127"/>
+        <source>S&amp;upervisor</source>
+        <translation>S&amp;uperviseur</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/settingsdialog.py" line="130"/>
         <source>&amp;Profiles</source>
         <translation>&amp;Profils</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="126"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="148"/>
         <source>%1 is used twice: %2 and %3</source>
         <translation>%1 est utilisé deux fois : %2 et %3</translation>
     </message>
     <message>
-        <location filename="../desktop/ui/settingsdialog.py" line="159"/>
+        <location filename="../desktop/ui/settingsdialog.py" line="181"/>
         <source>row %1: media must be among: %2</source>
         <translation>ligne %1 : le média doit faire partie de : %2</translation>
+    </message>
+</context>
+<context>
+    <name>StateBar</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="46"/>
+        <source>Agents per state</source>
+        <translation>Agents par état</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="250"/>
+        <source>CTI Desk – Supervisor</source>
+        <translation>CTI Desk – Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="261"/>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="267"/>
+        <source>Find agent, reason, queue or team (Ctrl+F)</source>
+        <translation>Chercher un agent, motif, file ou équipe (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="269"/>
+        <source>Find agents</source>
+        <translation>Chercher des agents</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="274"/>
+        <source>Any state</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="274"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="278"/>
+        <source>Any queue</source>
+        <translation>Toutes les files</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="278"/>
+        <source>Queue</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="280"/>
+        <source>Any team</source>
+        <translation>Toutes les équipes</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="280"/>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="298"/>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="325"/>
+        <source>Queues</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="380"/>
+        <source>%1 agents</source>
+        <translation>%1 agents</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="381"/>
+        <source>%1 of %2 agents</source>
+        <translation>%1 agents sur %2</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="421"/>
+        <source>Supervisor alert</source>
+        <translation>Alerte superviseur</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="424"/>
+        <source>Last update %1</source>
+        <translation>Dernière mise à jour %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="466"/>
+        <source>Not ready too long</source>
+        <translation>Non prêt depuis trop longtemps</translation>
+    </message>
+    <message>
+        <location filename="../desktop/ui/supervisor.py" line="467"/>
+        <source>Queue waiting too long</source>
+        <translation>File en attente trop longue</translation>
     </message>
 </context>
 <context>

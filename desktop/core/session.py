@@ -82,6 +82,11 @@ class SessionController(abc.ABC):
         """The platform's directory for transfers and invitations; empty where it has none."""
         return []
 
+    def floor_source(self) -> str | None:
+        """Where a supervisor's floor comes from when it is not pushed live (e.g. "polled every
+        10 s"), shown under the supervisor view; None for a live stream."""
+        return None
+
     def why_not(self, command: Command) -> str | None:
         """Why ``command`` cannot be sent now, or None when it can."""
         cap = command.capability

@@ -93,6 +93,16 @@ class Store:
     def me(self) -> Agent | None:
         return self.agents.get(self.self_agent_id) if self.self_agent_id else None
 
+    def is_own(self, interaction: Interaction) -> bool:
+        """Whether ``interaction`` is this desktop's agent's work (its workspace, ringing, screen
+        pops) rather than another agent's seen on a supervisor's floor. Work not yet assigned to
+        anyone is the desktop's own unless the store follows a floor without an agent of its own
+        (a tenant-wide 8x8 supervisor profile sees every queued call)."""
+        owner = interaction.agent_id
+        if owner is None:
+            return self.self_agent_id is not None or not self.agents
+        return owner == self.self_agent_id
+
     def active_interactions(self) -> list[Interaction]:
         return [i for i in self.interactions.values() if i.active]
 

@@ -12,7 +12,9 @@ from ..core.store import Change, Store
 
 
 class StoreBridge(QObject):
-    interactionChanged = Signal(object, object)  # old Interaction | None, new Interaction
+    # old Interaction | None, new Interaction: the desktop's own work only (Store.is_own); other
+    # agents' work on a supervisor's floor reaches the floor view through core.floor instead
+    interactionChanged = Signal(object, object)
     agentChanged = Signal(object, object)
     messageAdded = Signal(object)
     queueChanged = Signal(object, object)
@@ -38,7 +40,8 @@ class StoreBridge(QObject):
         for change in changes:
             match change.kind:
                 case "interaction":
-                    self.interactionChanged.emit(change.old, change.new)
+                    if self.store.is_own(change.new) or (change.old is not None and self.store.is_own(change.old)):
+                        self.interactionChanged.emit(change.old, change.new)
                 case "agent":
                     self.agentChanged.emit(change.old, change.new)
                 case "message":

@@ -33,6 +33,34 @@ def dot(colour: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+@lru_cache(maxsize=16)
+def state_icon(state: AgentState, size: int = 14) -> QIcon:
+    """The agent state's colour in a shape of its own, so the grid reads without colour too:
+    ready ●, busy ◆, after-call work ▲, not ready ■, others a ring."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(AGENT_COLOURS[state])
+    painter.setPen(QPen(colour.darker(140), 1))
+    painter.setBrush(colour)
+    s, m = float(size), 1.5
+    if state is AgentState.READY:
+        painter.drawEllipse(QRectF(m, m, s - 2 * m, s - 2 * m))
+    elif state is AgentState.BUSY:
+        painter.drawPolygon([QPointF(s / 2, m), QPointF(s - m, s / 2), QPointF(s / 2, s - m), QPointF(m, s / 2)])
+    elif state is AgentState.AFTER_CALL_WORK:
+        painter.drawPolygon([QPointF(s / 2, m), QPointF(s - m, s - m), QPointF(m, s - m)])
+    elif state is AgentState.NOT_READY:
+        painter.drawRect(QRectF(m + 1, m + 1, s - 2 * m - 2, s - 2 * m - 2))
+    else:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(colour, 2))
+        painter.drawEllipse(QRectF(m + 1, m + 1, s - 2 * m - 2, s - 2 * m - 2))
+    painter.end()
+    return QIcon(pixmap)
+
+
 @lru_cache(maxsize=8)
 def media_icon(media: Media, size: int = 20) -> QIcon:
     """A drawn pictogram per media (no image files, no emoji font needed)."""

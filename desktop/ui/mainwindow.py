@@ -18,6 +18,7 @@ from ..core.commands import Command
 from ..core.errors import BadInputError
 from ..core.screenpop import render_url, urls_for
 from ..core.model import Agent, Connection, Interaction, Notice, ReasonCode
+from ..core.floor import Floor
 from ..core.journal import Journal
 from ..core.vocabulary import AgentState, Capability, ConnectionState, InteractionState, Media
 from ..qtbridge.bridge import StoreBridge
@@ -30,6 +31,7 @@ from ..audio import TonePlayer
 from .ringer import Player, Ringer
 from .settings import Settings
 from .settingsdialog import SettingsDialog
+from .supervisor import SupervisorWindow
 from .theme import apply_theme
 from .vocabulary import agent_state_label, connection_label, new_work_label
 
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.notifier = Notifier(self, icons.dot(icons.AGENT_COLOURS[AgentState.UNKNOWN]))
         self.ringer = Ringer(bridge, self.settings, player or TonePlayer, self)
+        self.supervisor: SupervisorWindow | None = None
 
         self._build_menus()
         bridge.connectionChanged.connect(self._connection_changed)
@@ -159,6 +162,10 @@ class MainWindow(QMainWindow):
         work.addSeparator()
         for action in self.panel.actions_by_capability.values():
             work.addAction(action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        supervisor = QAction(self.tr("&Supervisor view"), self, shortcut=QKeySequence("Ctrl+Shift+V"))
+        supervisor.triggered.connect(self.open_supervisor)
+        view.addAction(supervisor)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         keys = QAction(self.tr("&Keyboard shortcuts"), self, shortcut=QKeySequence.StandardKey.HelpContents)
         keys.triggered.connect(self._show_shortcuts)
@@ -214,9 +221,26 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.languages, self, actions=self.panel.actions_by_capability)
-        dialog.accepted.connect(lambda: apply_theme(self.settings.get("appearance/theme")))
+        dialog.accepted.connect(self._settings_saved)
         dialog.open()
         return dialog
+
+    def _settings_saved(self) -> None:
+        apply_theme(self.settings.get("appearance/theme"))
+        if self.supervisor is not None:
+            self.supervisor.watch.thresholds = self.settings.thresholds()
+
+    def open_supervisor(self) -> SupervisorWindow:
+        """The supervisor view of this session's floor (one window, raised when already open)."""
+        if self.supervisor is None:
+            runner = self.runner
+            self.supervisor = SupervisorWindow(
+                Floor(self.bridge.store), runner, self.notifier, self.settings.thresholds(),
+                floor_source=lambda: runner.controller.floor_source() if runner.controller else None)
+        self.supervisor.show()
+        self.supervisor.raise_()
+        self.supervisor.activateWindow()
+        return self.supervisor
 
     def _export_diagnostics(self) -> None:
         suggested = str(Path.home() / time.strftime("ctidesk-diagnostics-%Y%m%d-%H%M%S.zip"))
@@ -422,5 +446,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tick.stop()
         self.ringer.close()
+        if self.supervisor is not None:
+            self.supervisor.close()
+            self.supervisor.floor.close()
         super().closeEvent(event)
         self.closed.emit()

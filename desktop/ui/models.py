@@ -34,7 +34,8 @@ class InteractionListModel(QAbstractListModel):
     def __init__(self, bridge: StoreBridge, parent=None):
         super().__init__(parent)
         self._bridge = bridge
-        self._rows: list[Interaction] = [i for i in bridge.store.interactions.values() if i.active]
+        store = bridge.store
+        self._rows: list[Interaction] = [i for i in store.interactions.values() if i.active and store.is_own(i)]
         bridge.interactionChanged.connect(self._on_changed)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 
 from ..core.errors import BadInputError
 from ..core.screenpop import ScreenPopRule, validate_template
+from ..core.thresholds import Thresholds
 from ..core.vocabulary import Media
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,10 @@ OPTIONS = {o.key: o for o in (
     Option("calls/auto_answer", False, bool),
     Option("appearance/theme", "system", str),       # system | light | dark
     Option("appearance/language", "", str),          # "" = the system's language
+    # supervisor thresholds; 0 switches a rule off
+    Option("supervisor/not_ready_max_min", 15, int),
+    Option("supervisor/queue_wait_max_s", 60, int),
+    Option("supervisor/platform_alerts", True, bool),
 )}
 THEMES = ("system", "light", "dark")
 
@@ -56,6 +61,13 @@ class Settings:
 
     def set_shortcut(self, capability: str, keys: str) -> None:
         self._q.setValue(f"shortcuts/{capability}", keys)
+
+    def thresholds(self) -> Thresholds:
+        not_ready = self.get("supervisor/not_ready_max_min")
+        wait = self.get("supervisor/queue_wait_max_s")
+        return Thresholds(not_ready_max_s=not_ready * 60 if not_ready > 0 else None,
+                          queue_wait_max_s=wait if wait > 0 else None,
+                          platform_alerts=self.get("supervisor/platform_alerts"))
 
     def screen_pop_rules(self) -> list[ScreenPopRule]:
         try:

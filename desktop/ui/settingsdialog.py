@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QKeySequenceEdit, QLabel, QPushButton, QScrollArea, QTableWidget,
+                               QHBoxLayout, QKeySequenceEdit, QLabel, QPushButton, QScrollArea, QSpinBox, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ..core.errors import BadInputError
@@ -104,6 +104,28 @@ class SettingsDialog(QDialog):
         scroll.setWidgetResizable(True)
         tabs.addTab(scroll, self.tr("&Keys"))
 
+        supervisor = QWidget()
+        thresholds = QFormLayout(supervisor)
+        self.not_ready_max = QSpinBox(suffix=self.tr(" min"), minimum=0, maximum=24 * 60)
+        self.not_ready_max.setObjectName("notReadyMax")
+        self.not_ready_max.setSpecialValueText(self.tr("off"))
+        self.not_ready_max.setValue(settings.get("supervisor/not_ready_max_min"))
+        self.queue_wait_max = QSpinBox(suffix=self.tr(" s"), minimum=0, maximum=24 * 3600)
+        self.queue_wait_max.setObjectName("queueWaitMax")
+        self.queue_wait_max.setSpecialValueText(self.tr("off"))
+        self.queue_wait_max.setValue(settings.get("supervisor/queue_wait_max_s"))
+        self.platform_alerts = QCheckBox(self.tr("Alert on the platform's own &alerts (e.g. Enreach queue alerts)"))
+        self.platform_alerts.setChecked(settings.get("supervisor/platform_alerts"))
+        thresholds.addRow(self.tr("Agent &not ready longer than:"), self.not_ready_max)
+        thresholds.addRow(self.tr("Queue's longest &wait over:"), self.queue_wait_max)
+        thresholds.addRow(self.platform_alerts)
+        explain_thresholds = QLabel(self.tr("A breach highlights the agent or queue in the supervisor view and "
+                                            "raises one notification; further breaches within a minute join "
+                                            "the next one."))
+        explain_thresholds.setWordWrap(True)
+        thresholds.addRow(explain_thresholds)
+        tabs.addTab(supervisor, self.tr("S&upervisor"))
+
         self.profile_editor = ProfileEditor()
         tabs.addTab(self.profile_editor, self.tr("&Profiles"))
 
@@ -178,6 +200,9 @@ class SettingsDialog(QDialog):
         self.settings.set("calls/auto_answer", self.auto_answer.isChecked())
         self.settings.set("appearance/theme", self.theme.currentData())
         self.settings.set("appearance/language", self.language.currentData())
+        self.settings.set("supervisor/not_ready_max_min", self.not_ready_max.value())
+        self.settings.set("supervisor/queue_wait_max_s", self.queue_wait_max.value())
+        self.settings.set("supervisor/platform_alerts", self.platform_alerts.isChecked())
         self.settings.set_screen_pop_rules(rules)
         self.accept()
 
