@@ -166,9 +166,11 @@ def _pick_target(command: Command, store: Store) -> Command:
 def _report(out: TextIO, command: Command, store: Store, as_json: bool) -> None:
     target = store.interactions.get(store.resolve_id(command.interaction_id)) if command.interaction_id else None
     if as_json:
+        # a supervision command reports the monitored agent, any other agent command the desktop's own
+        agent = store.agents.get(command.arg("agent") or "") if command.capability in SUPERVISOR_CAPABILITIES else store.me
         body = {"command": str(command.capability), "interaction_id": command.interaction_id, "result": "confirmed",
                 "interaction": target.to_json() if target else None,
-                "agent": store.me.to_json() if store.me and not target else None}
+                "agent": agent.to_json() if agent and not target else None}
         out.write(json.dumps(body, ensure_ascii=False) + "\n")
     else:
         out.write(f"confirmed: {command.describe()}\n")

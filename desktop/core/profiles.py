@@ -26,7 +26,9 @@ _TOP_KEYS = {"name": str, "vendor": str, "user": str, "secret_env": str, "api_ke
 # Keys each vendor section accepts, with their types. The vendor reads its own section.
 VENDOR_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "genesys": {"base_url": str, "place": str, "login_code": str, "queue": str, "channels": list,
-                "cometd_url": str, "after_call_work": bool},
+                "cometd_url": str, "after_call_work": bool,
+                # supervisor floor, polled (docs/genesys-mapping.md): users + /api/v1/stats objects
+                "floor": bool, "floor_queues": list, "floor_period_s": (int, float), "floor_concurrency": int},
     "8x8": {"url": str, "tenant": str, "subscription_id": str, "output_type": str, "agent_id": str,
             "heartbeat_timeout_s": (int, float), "agent_states": dict,
             "cache_window_s": (int, float)},

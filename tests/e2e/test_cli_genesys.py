@@ -115,7 +115,7 @@ def test_tail_prints_snapshots_once_each(gws_sim, gws_profile):
     assert first["capabilities"] == sorted(first["capabilities"])
     agents = [l["agent"] for l in lines if "agent" in l]
     assert agents and set(agents[0]) == {"agent_id", "name", "state", "reason", "reason_code", "vendor_state",
-                                         "since", "dnd", "channels", "capabilities"}
+                                         "since", "dnd", "channels", "capabilities", "team", "queues", "monitored"}
 
 
 def test_do_consult_transfer_and_conference(gws_sim, gws_profile):

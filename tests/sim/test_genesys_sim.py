@@ -780,3 +780,196 @@ def test_module_runs_standalone_and_exits_0_on_sigterm():
             if proc.poll() is None:
                 proc.kill()
                 proc.wait(timeout=5)
+
+
+# --------------------------------------------------------------------------------------- floor
+# Expected shapes: /users?subresources=* (L3620-3655), device supervision attributes
+# (L3912-3919), statistics (L5063-5150) and statistics.yaml names (L5293-5520); where the
+# reference is silent, the simulator README's "Floor", "Supervision" and "Statistics" sections.
+QUEUE_STATS = {"Total_Answered", "Total_Abandoned", "Current_In_Queue", "CurrMaxCallWaitingTime", "ServiceLevel",
+               "AverageWaitingTime"}  # L5293-5410
+SKILL_STATS = {"CurrentNotReadyAgents", "CurrentReadyAgents", "CurrNumberInCall", "LongestIdleTime",
+               "AverageHandlingTime", "CurrentNumberLoggedInAgents", "ServiceLevel"}  # L5414-5520, L5782
+
+
+@pytest_asyncio.fixture
+async def floor_sim():
+    s = GwsSimulator(scenario="floor", users={"agent1": "secret", "agent2": "secret"}, long_poll_timeout_s=1.0,
+                     time_scale=0.0, agents=30, event_rate=0, seed=5)
+    await s.start()
+    try:
+        yield s
+    finally:
+        await s.stop()
+
+
+def _users_by_name(body: dict) -> dict:
+    return {u["userName"]: u for u in body["users"]}
+
+
+@pytest.mark.asyncio
+@pytest.mark.timeout(20)
+async def test_floor_users_as_a_supervisor_and_as_an_agent_see_them(floor_sim):
+    sup, agent = Peer(floor_sim), Peer(floor_sim, user="agent2")
+    try:
+        r = await sup.get("/users", params={"subresources": "*"})
+        assert r.status_code == 200 and r.json()["statusCode"] == 0
+        users = _users_by_name(r.json())
+        assert len(users) == 32 and "ROLE_SUPERVISOR" in users["agent1"]["roles"]
+        assert users["agent1"]["devices"][0]["capabilities"] == ["ForwardCallsOn", "DoNotDisturbOn"]  # own device
+        for ag in floor_sim.floor.agents:
+            u = users[ag.user_name]
+            assert u["userName"].endswith("@example.com") and u["roles"] == ["ROLE_AGENT"]
+            assert [s["name"] for s in u["skills"]] == ag.skills and all(set(s) == {"id", "name", "level"} for s in u["skills"])
+            device = u["devices"][0]
+            assert device["id"] == ag.device_id and "supervisorMonitoringState" not in device  # L3917
+            logged_out = device["userState"]["state"] == "Logout"
+            assert device["capabilities"] == ([] if logged_out else ["ListenIn", "Bargain", "Coach"])  # L3916 order
+        r = await agent.get("/users", params={"subresources": "*"})  # agent2 has no ROLE_SUPERVISOR
+        assert all(u["devices"][0]["capabilities"] == [] for n, u in _users_by_name(r.json()).items() if n != "agent2")
+        uris = (await sup.get("/users")).json()
+        assert len(uris["uris"]) == 32  # without fields: URIs (L583-597)
+        skills = (await sup.get("/skills", params={"fields": "*"})).json()["skills"]
+        assert sorted(s["name"] for s in skills) == ["Billing", "Sales", "Support", "VIP"]
+    finally:
+        await sup.close()
+        await agent.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.timeout(20)
+async def test_floor_supervision_operations_and_refusals(floor_sim):
+    sup, agent = Peer(floor_sim), Peer(floor_sim, user="agent2")
+    target = next(a for a in floor_sim.floor.agents if a.channels["voice"]["state"] != "Logout")
+    out = next(a for a in floor_sim.floor.agents if a.channels["voice"]["state"] == "Logout")
+
+    async def device():
+        r = await sup.get(f"/users/{target.user_id}", params={"subresources": "*"})
+        return r.json()["user"]["devices"][0]
+
+    try:
+        r = await sup.post(f"/devices/{target.device_id}", {"operationName": "ListenIn"})
+        assert (r.status_code, r.json()) == (200, {"statusCode": 0})
+        d = await device()
+        assert (d["supervisorMonitoringState"], d["supervisorMonitoringMode"], d["supervisorMonitoringScope"]) == (
+            "ListenIn", "AllCalls", "Agent")
+        assert d["capabilities"] == ["CancelSupervisorMonitoring"]
+        r = await sup.post(f"/devices/{target.device_id}", {"operationName": "Coach"})
+        assert r.status_code == 400 and r.json()["statusCode"] == 2  # not in the capabilities now
+        r = await sup.post(f"/devices/{target.device_id}", {"operationName": "CancelSupervisorMonitoring"})
+        assert r.json() == {"statusCode": 0}
+        d = await device()
+        assert "supervisorMonitoringState" not in d and d["capabilities"] == ["ListenIn", "Bargain", "Coach"]
+        # another supervisor: nothing offered, refused with a statusMessage
+        floor_sim.faults.other_supervisor(target.device_id, state="Coach")
+        d = await device()
+        assert d["capabilities"] == [] and d["supervisorMonitoringState"] == "Coach"
+        r = await sup.post(f"/devices/{target.device_id}", {"operationName": "Bargain"})
+        assert (r.status_code, r.json()) == (400, {"statusCode": 2, "statusMessage":
+                                                   f"Another supervisor is already monitoring device {target.device_id}"})
+        floor_sim.faults.reset()
+        assert "supervisorMonitoringState" not in await device()
+        # a logged-out user, an unknown device, a viewer without the role, one's own device
+        r = await sup.post(f"/devices/{out.device_id}", {"operationName": "ListenIn"})
+        assert r.status_code == 400 and r.json()["statusCode"] == 2
+        r = await sup.post("/devices/no-such-device", {"operationName": "ListenIn"})
+        assert r.status_code == 404 and r.json()["statusCode"] == 6
+        r = await agent.post(f"/devices/{target.device_id}", {"operationName": "ListenIn"})
+        assert r.status_code == 400 and r.json()["statusCode"] == 5
+        r = await sup.post(f"/devices/{floor_sim.world.primary.device_id}", {"operationName": "ListenIn"})
+        assert r.status_code == 400 and r.json()["statusCode"] == 2
+    finally:
+        await sup.close()
+        await agent.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.timeout(20)
+async def test_floor_statistics_current_range_and_errors(floor_sim):
+    sup = Peer(floor_sim)
+    try:
+        queues = floor_sim.truth()["floor"]["queues"]
+        assert set(queues) == {"Sales", "Support", "Billing", "VIP"}
+        sales = queues["Sales"]
+        stats_url = floor_sim.base_url.replace("/api/v2", "/api/v1/stats")
+        before = int(time.time() * 1000)
+        r = await sup.http.get(f"{stats_url}/{sales['queueId']}")
+        body = r.json()
+        assert r.status_code == 200 and body["objectId"] == sales["queueId"] and body["statusCode"] == 0
+        assert {s["statistic"] for s in body["statistics"]} == QUEUE_STATS
+        assert all(isinstance(s["value"], (int, float)) and before - 5 <= s["time"] <= time.time() * 1000 + 5
+                   for s in body["statistics"])
+        values = {s["statistic"]: s["value"] for s in body["statistics"]}
+        assert values["Current_In_Queue"] == sales["waiting"] and values["Total_Answered"] == sales["answered"]
+        assert 0 <= values["ServiceLevel"] <= 100
+        skill = (await sup.http.get(f"{stats_url}/{sales['skillId']}")).json()
+        assert {s["statistic"] for s in skill["statistics"]} == SKILL_STATS
+        floor_sim.floor.sample()
+        floor_sim.floor.sample()
+        r = await sup.http.get(f"{stats_url}/{sales['queueId']}/Current_In_Queue", params={"numValues": "2"})
+        [series] = r.json()["statistics"]
+        assert series["statistic"] == "Current_In_Queue" and len(series["values"]) == 2
+        assert series["values"][0]["time"] >= series["values"][1]["time"]  # newest first (L5139-5144)
+        r = await sup.http.get(f"{stats_url}/{sales['queueId']}/ServiceLevel")
+        assert len(r.json()["statistics"][0]["values"]) == 1  # numValues defaults to 1 (L5107)
+        r = await sup.http.get(f"{stats_url}/no-such-object")
+        assert (r.status_code, r.json()["statusCode"]) == (404, 6)
+        r = await sup.http.get(f"{stats_url}/{sales['queueId']}/NoSuchStatistic")
+        assert (r.status_code, r.json()["statusCode"]) == (404, 6)
+        r = await sup.http.get(f"{stats_url}/{sales['queueId']}/ServiceLevel", params={"numValues": "many"})
+        assert (r.status_code, r.json()["statusCode"]) == (400, 2)
+        async with httpx.AsyncClient(timeout=5) as anonymous:
+            assert (await anonymous.get(f"{stats_url}/{sales['queueId']}")).status_code == 401
+        floor_sim.faults.rest_errors(503, count=1, path="/api/v1/stats")
+        assert (await sup.get("/users", params={"subresources": "*"})).status_code == 200  # other paths untouched
+        assert (await sup.http.get(f"{stats_url}/{sales['queueId']}")).status_code == 503
+        assert (await sup.http.get(f"{stats_url}/{sales['queueId']}")).status_code == 200
+    finally:
+        await sup.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.timeout(20)
+async def test_floor_moves_deterministically_and_live():
+    a = GwsSimulator(scenario="floor", users={"agent1": "secret"}, agents=50, event_rate=0, seed=11)
+    b = GwsSimulator(scenario="floor", users={"agent1": "secret"}, agents=50, event_rate=0, seed=11)
+    pick = lambda s: [(x.first_name, x.last_name, x.skills, x.channels["voice"]) for x in s.floor.agents]  # noqa: E731
+    assert pick(a) == pick(b)
+    a.floor_step(300)
+    b.floor_step(300)
+    assert pick(a) == pick(b)
+    totals = lambda s: [(q.answered, q.abandoned) for q in s.floor.queues.values()]  # noqa: E731
+    before = totals(a)
+    states = {x.user_name: dict(x.channels["voice"]) for x in a.floor.agents}
+    a.floor_step(300)
+    assert any(states[x.user_name] != x.channels["voice"] for x in a.floor.agents)
+    assert all(n >= o for now, old in zip(totals(a), before) for n, o in zip(now, old))
+    # event_rate: the floor changes on its own once started
+    live = GwsSimulator(scenario="floor", users={"agent1": "secret"}, agents=20, event_rate=200, seed=1)
+    await live.start()
+    try:
+        deadline = time.monotonic() + WAIT
+        while live.floor.changes < 20 and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        assert live.floor.changes >= 20
+    finally:
+        await live.stop()
+
+
+def test_floor_profile_options_and_no_floor_elsewhere():
+    floor = GwsSimulator(scenario="floor", users={"agent1": "secret"}, agents=5, event_rate=0)
+    plain = floor.profile_options()
+    assert "floor" not in plain and "floor_queues" not in plain
+    sup = floor.profile_options(supervisor=True)
+    assert {k: v for k, v in sup.items() if not k.startswith("floor")} == plain and sup["floor"] is True
+    truth = floor.truth()["floor"]["queues"]
+    assert sup["floor_queues"] == [f"{q['queueId']}+{q['skillId']}" for q in truth.values()]
+    assert len(floor.world.agents) == 6 and floor.truth()["agent"]["roles"] == ["ROLE_AGENT", "ROLE_SUPERVISOR"]
+    idle = GwsSimulator(scenario="idle", users={"agent1": "secret"})
+    assert idle.floor is None and idle.profile_options(supervisor=True)["floor_queues"] == []
+    with pytest.raises(ValueError):
+        idle.floor_step(1)
+    assert GwsSimulator(scenario="floor", users={"agent1": "secret"}).truth()["floor"]["agents"] == 500  # the default
+    assert "floor_period_s" not in sup
+    fast = GwsSimulator(scenario="floor", users={"agent1": "secret"}, agents=5, floor_period_s=0.5)
+    assert fast.profile_options(supervisor=True)["floor_period_s"] == 0.5 and "floor_period_s" not in fast.profile_options()

@@ -11,6 +11,8 @@ class Faults:
     def __init__(self) -> None:
         self._forget_hook: Callable[[], None] | None = None
         self._flush_hook: Callable[[list], None] | None = None
+        self._supervisor_hook: Callable[[str, str | None], None] | None = None
+        self._clear_supervisors_hook: Callable[[], None] | None = None
         self.reorder_buffer: list = []
         self.reset()
 
@@ -24,6 +26,9 @@ class Faults:
         self.rest_error_remaining = 0
         self.rest_error_status = 503
         self.rest_error_body: dict | None = None
+        self.rest_error_path: str | None = None
+        if self._clear_supervisors_hook is not None:
+            self._clear_supervisors_hook()
         self.slow_rest_s = 0.0
         self.duplicate_remaining = 0
         self.malformed_remaining = 0
@@ -39,11 +44,23 @@ class Faults:
         if self._forget_hook is not None:
             self._forget_hook()
 
-    def rest_errors(self, status: int = 503, count: int = 1, body: dict | None = None) -> None:
-        """The next ``count`` REST calls answer HTTP ``status`` with a JSON body."""
+    def rest_errors(self, status: int = 503, count: int = 1, body: dict | None = None, path: str | None = None) -> None:
+        """The next ``count`` REST calls answer HTTP ``status`` with a JSON body; with ``path``,
+        only calls whose path starts with it (e.g. ``/api/v1/stats``, ``/api/v2/users``)."""
         self.rest_error_status = int(status)
         self.rest_error_remaining = int(count)
         self.rest_error_body = body
+        self.rest_error_path = path or None
+
+    def rest_error_applies(self, path: str) -> bool:
+        return self.rest_error_remaining > 0 and (self.rest_error_path is None or path.startswith(self.rest_error_path))
+
+    def other_supervisor(self, device: str, on: bool = True, state: str = "ListenIn") -> None:
+        """Another supervisor monitors ``device`` (a device id, user id or user name) with
+        ``state`` (ListenIn|Coach|Bargain): its supervision capabilities vanish for everyone
+        else and their operations are refused (L3916). ``on=False`` ends it."""
+        if self._supervisor_hook is not None:
+            self._supervisor_hook(device, state if on else None)
 
     def slow_rest(self, seconds: float) -> None:
         """Delay every REST response by ``seconds`` (0 = off). The operation itself is
@@ -72,7 +89,8 @@ class Faults:
     def as_dict(self) -> dict:
         return {
             "drop_long_polls": self.drop_remaining,
-            "rest_errors": {"status": self.rest_error_status, "count": self.rest_error_remaining},
+            "rest_errors": {"status": self.rest_error_status, "count": self.rest_error_remaining,
+                            "path": self.rest_error_path},
             "slow_rest": self.slow_rest_s,
             "duplicate_next": self.duplicate_remaining,
             "reorder_next": self.reorder_remaining,

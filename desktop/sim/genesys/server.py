@@ -1,7 +1,7 @@
 """GwsSimulator: a stateful Genesys Web Services 8.5 peer on loopback (aiohttp + asyncio).
 
-REST under ``/api/v2`` (Basic auth, L527-529), Bayeux long polling under
-``/api/v2/notifications`` (digest §9), and an unauthenticated control surface under
+REST under ``/api/v2`` (Basic auth, L527-529), statistics under ``/api/v1/stats`` (L5063-5150),
+Bayeux long polling under ``/api/v2/notifications`` (digest §9), and an unauthenticated control surface under
 ``/sim/`` for tests and ``ctidesk sim``. ``Lnnn`` is a line of
 ``vendor-docs/genesys-gws-8.5.1-api-reference.md``. Choices made where the reference is
 silent are listed in ``README.md``.
@@ -25,6 +25,7 @@ from aiohttp import web
 
 from .bayeux import BayeuxServer
 from .faults import Faults
+from .floor import FloorSim
 from .scenario import ScenarioRunner
 from .world import OpError, World
 
@@ -38,6 +39,7 @@ K_END: Any = _RequestKey("gws_end_session", bool) if _RequestKey else "gws_end_s
 SCENARIO_DIR = Path(__file__).with_name("scenarios")
 COOKIE = "GWS_SESSIONID"
 API = "/api/v2"
+STATS = "/api/v1/stats"  # the statistics API is v1 (L5067, L5101, L5199)
 
 # Envelope variant each interaction operation documents (digest §1.6).
 #  A: {"statusCode":0} / {"statusCode":n,"statusMessage":m}   (L556-571)
@@ -113,7 +115,8 @@ def load_scenario(scenario: str | dict | None) -> dict:
 class GwsSimulator:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, scenario: str | dict = "idle",
                  users: dict[str, str] | None = None, long_poll_timeout_s: float = 30.0,
-                 time_scale: float = 1.0, bayeux_max_idle_s: float | None = None):
+                 time_scale: float = 1.0, bayeux_max_idle_s: float | None = None, agents: int | None = None,
+                 event_rate: float | None = None, seed: int | None = None, floor_period_s: float | None = None):
         self.host = host
         self._port = port
         self.time_scale = float(time_scale)
@@ -135,6 +138,26 @@ class GwsSimulator:
             base_url=lambda: self.base_url, publish=self.bayeux.publish, schedule=self._schedule,
         )
         self.world.listeners.append(self._on_world_event)
+        self.faults._supervisor_hook = self.world.set_other_supervisor
+        self.faults._clear_supervisors_hook = self.world.clear_other_supervisors
+        # the supervisor floor (README "Floor"): a ``floor`` section in the scenario, or agents=N
+        floor = self.spec.get("floor")
+        if floor is not None or agents is not None:
+            floor = dict(floor or {})
+            n_agents = int(agents if agents is not None else floor.get("agents", 500))
+            self.event_rate = float(event_rate if event_rate is not None else floor.get("event_rate", 30.0))
+            self.stat_sample_s = float(floor.get("stat_sample_s", 10.0))  # notificationFrequency (L5301-5302)
+            self.floor: FloorSim | None = FloorSim(self.world, floor, n_agents, seed if seed is not None
+                                                   else int(floor.get("seed", 8)))
+            self.world.primary.roles = list(dict.fromkeys([*self.world.primary.roles, "ROLE_SUPERVISOR"]))
+        else:
+            self.floor = None
+            self.event_rate = 0.0
+            self.stat_sample_s = 10.0
+        self.floor_period_s = floor_period_s  # given: the supervisor profile polls this often (demos, tests)
+        self.stats_in_flight = 0  # /api/v1/stats requests being answered now
+        self.stats_max_in_flight = 0  # the most ever at once (a client's bounded concurrency shows here)
+        self._floor_task: asyncio.Task | None = None
         self.recorded_operations: list[tuple[str, str, Any]] = []
         self._sessions: dict[str, str] = {}  # session id -> user
         self._csrf: dict[str, str] = {}
@@ -158,9 +181,16 @@ class GwsSimulator:
         return self.base_url + "/notifications"
 
     # -- what a client needs to connect (the embedded demo builds its profile from these) --
-    def profile_options(self) -> dict:
-        """The [genesys] profile section that points at this simulator."""
-        return {"base_url": self.base_url, "channels": ["voice", "chat", "email"], "place": "Place_5001"}
+    def profile_options(self, supervisor: bool = False) -> dict:
+        """The [genesys] profile section that points at this simulator; a supervisor's also
+        polls the floor: the users, and one QUEUE + skill statistics pair per skill."""
+        options = {"base_url": self.base_url, "channels": ["voice", "chat", "email"], "place": "Place_5001"}
+        if supervisor:
+            options["floor"] = True
+            options["floor_queues"] = self.floor.floor_queues() if self.floor is not None else []
+            if self.floor_period_s is not None:
+                options["floor_period_s"] = float(self.floor_period_s)
+        return options
 
     def credentials(self) -> dict:
         """``user`` and ``secret`` of the first agent (``api_key`` where a platform has one)."""
@@ -178,12 +208,17 @@ class GwsSimulator:
         if server is not None and server.sockets:
             self._port = server.sockets[0].getsockname()[1]
         self.scenario.start()
+        if self.floor is not None:
+            self._floor_task = asyncio.get_running_loop().create_task(self._run_floor(), name="gws-sim-floor")
 
     async def stop(self) -> None:
         if self._stopping:
             return
         self._stopping = True
         await self.scenario.stop()
+        if self._floor_task is not None:
+            self._floor_task.cancel()
+            await asyncio.gather(self._floor_task, return_exceptions=True)
         for h in list(self._handles):
             h.cancel()
         self._handles.clear()
@@ -220,6 +255,39 @@ class GwsSimulator:
     async def sleep(self, seconds: float) -> None:
         """Scenario time: seconds scaled by time_scale."""
         await asyncio.sleep(max(0.0, seconds * self.time_scale))
+
+    async def _run_floor(self) -> None:
+        """``event_rate`` floor changes per (real) second, impatient callers, and a statistics
+        sample every ``stat_sample_s``."""
+        assert self.floor is not None
+        loop = asyncio.get_running_loop()
+        last = last_sample = loop.time()
+        due = 0.0
+        self.floor.sample()
+        while True:
+            await asyncio.sleep(0.05)
+            now = loop.time()
+            due += max(0.0, self.event_rate) * (now - last)
+            last = now
+            if due >= 1:
+                self.floor.step(int(due))
+                due -= int(due)
+            self.floor.tick()
+            if now - last_sample >= self.stat_sample_s:
+                last_sample = now
+                self.floor.sample()
+
+    def floor_step(self, n: int = 1) -> int:
+        """Driving method: ``n`` random floor changes now (tests use ``event_rate=0`` and this)."""
+        if self.floor is None:
+            raise ValueError("this simulator has no floor (scenario 'floor' or agents=N)")
+        return self.floor.step(n)
+
+    def floor_state(self, user: str, state: str, reason: str | None = None, work_mode: str | None = None) -> None:
+        """Driving method: one floor user (name, id or device id) to Ready / NotReady [reason] / Logout."""
+        if self.floor is None:
+            raise ValueError("this simulator has no floor (scenario 'floor' or agents=N)")
+        self.floor.set_state(user, state, reason, work_mode)
 
     def _flush_reorder(self, buffered: list) -> None:
         for user, msg in buffered:
@@ -264,6 +332,12 @@ class GwsSimulator:
     def truth(self) -> dict:
         t = self.world.truth()
         t["faults"] = self.faults.as_dict()
+        if self.floor is not None:
+            t["floor"] = {"agents": len(self.floor.agents), "changes": self.floor.changes,
+                          "eventRate": self.event_rate, "statsMaxInFlight": self.stats_max_in_flight,
+                          "queues": {q.name: {"queueId": q.queue_id, "skillId": q.skill_id,
+                                              "waiting": len(q.waiting), "answered": q.answered,
+                                              "abandoned": q.abandoned} for q in self.floor.queues.values()}}
         t["bayeuxClients"] = [
             {"clientId": c.id, "user": c.user, "subscriptions": sorted(c.subscriptions), "queued": len(c.queue),
              "holding": c.waiter is not None} for c in self.bayeux.clients.values()]
@@ -302,7 +376,11 @@ class GwsSimulator:
         r.add_get(API + "/contacts", self.h_get_contacts)
         r.add_get(API + "/users", self.h_get_users)
         r.add_get(API + "/users/{id}", self.h_get_user)
+        r.add_get(API + "/skills", self.h_get_skills)
         r.add_route("*", API + "/{tail:.*}", self.h_not_found)
+        r.add_get(STATS + "/{oid}", self.h_stats)
+        r.add_get(STATS + "/{oid}/{statistic}", self.h_stats_range)
+        r.add_route("*", "/api/v1/{tail:.*}", self.h_not_found)
         # control surface
         r.add_post("/sim/inbound-call", self.s_inbound_call)
         r.add_post("/sim/inbound-chat", self.s_inbound_chat)
@@ -314,6 +392,8 @@ class GwsSimulator:
         r.add_post("/sim/remote-hangup", self.s_remote_hangup)
         r.add_post("/sim/revoke", self.s_revoke)
         r.add_post("/sim/faults", self.s_faults)
+        r.add_post("/sim/floor-step", self.s_floor_step)
+        r.add_post("/sim/floor-state", self.s_floor_state)
         r.add_get("/sim/truth", self.s_truth)
         r.add_get("/sim/operations", self.s_operations)
         r.add_delete("/sim/operations", self.s_clear_operations)
@@ -358,7 +438,7 @@ class GwsSimulator:
                 except json.JSONDecodeError:
                     body = text
             self.recorded_operations.append((request.method, request.path, body))
-            if self.faults.rest_error_remaining > 0:
+            if self.faults.rest_error_applies(request.path):
                 self.faults.rest_error_remaining -= 1
                 st = self.faults.rest_error_status
                 eb = self.faults.rest_error_body or {
@@ -371,9 +451,17 @@ class GwsSimulator:
                          headers={"WWW-Authenticate": 'Basic realm="GWS"'})
         request[K_USER] = user
         request[K_SID] = sid
-        resp = await handler(request)
-        if not is_bayeux and self.faults.slow_rest_s > 0:
-            await asyncio.sleep(self.faults.slow_rest_s)
+        is_stats = request.path.startswith(STATS + "/")
+        if is_stats:
+            self.stats_in_flight += 1
+            self.stats_max_in_flight = max(self.stats_max_in_flight, self.stats_in_flight)
+        try:
+            resp = await handler(request)
+            if not is_bayeux and self.faults.slow_rest_s > 0:
+                await asyncio.sleep(self.faults.slow_rest_s)
+        finally:
+            if is_stats:
+                self.stats_in_flight -= 1
         ended = request.get(K_END)
         if ended:
             resp.del_cookie(COOKIE, path="/api")
@@ -506,9 +594,21 @@ class GwsSimulator:
         return _json(200, {"statusCode": 0, "contacts": contacts})
 
     async def h_get_users(self, request):
-        users = [self.world.render_user(a, bool(request.query.get("subresources")))
-                 for a in self.world.agents.values()]
-        if request.query.get("subresources") and request.query.get("fields") is None:
+        viewer = self._agent(request)  # device capabilities depend on who looks (L3912-3916)
+        subs = bool(request.query.get("subresources"))
+        users = []
+        for n, a in enumerate(list(self.world.agents.values()), 1):
+            users.append(self.world.render_user(a, subs, viewer))
+            if n % 500 == 0:
+                await asyncio.sleep(0)  # a floor of thousands: the simulator may share a loop with a GUI
+        if subs and request.query.get("fields") is None:
+            if len(users) > 500:  # megabytes of JSON: encoded a chunk at a time
+                parts = []
+                for start in range(0, len(users), 500):
+                    parts.append(json.dumps(users[start:start + 500], ensure_ascii=False)[1:-1])
+                    await asyncio.sleep(0)
+                text = '{"statusCode": 0, "users": [' + ", ".join(parts) + "]}"
+                return web.Response(status=200, text=text, content_type="application/json", charset="utf-8")
             return _json(200, {"statusCode": 0, "users": users})
         return self._list(request, "users", users, lambda u: u["uri"])
 
@@ -516,7 +616,40 @@ class GwsSimulator:
         a = self.world.find_agent(request.match_info["id"])
         if a is None:
             return _json(404, {"statusCode": 6, "statusMessage": f"User not found: {request.match_info['id']}"})
-        return _json(200, {"statusCode": 0, "user": self.world.render_user(a, bool(request.query.get("subresources")))})
+        return _json(200, {"statusCode": 0, "user": self.world.render_user(a, bool(request.query.get("subresources")),
+                                                                           self._agent(request))})
+
+    async def h_get_skills(self, request):
+        """GET /skills[?fields=*] (L3670-3722)."""
+        return self._list(request, "skills", [dict(s) for s in self.world.skills.values()],
+                          lambda sk: self.base_url + f"/skills/{sk['id']}")
+
+    # ------------------------------------------------------------------ statistics (L5055-5204)
+    def _stats_unknown(self, what: str) -> web.Response:
+        # the reference shows no statistics error; we use the generic statusCode 6 envelope (L562-568)
+        return _json(404, {"statusCode": 6, "statusMessage": what})
+
+    async def h_stats(self, request):
+        oid = request.match_info["oid"]
+        body = self.floor.current(oid) if self.floor is not None else None
+        if body is None:
+            return self._stats_unknown(f"Statistics object not found: {oid}")
+        return _json(200, body)
+
+    async def h_stats_range(self, request):
+        oid, statistic = request.match_info["oid"], request.match_info["statistic"]
+        try:
+            num = int(request.query.get("numValues", "1"))  # default 1 (L5107)
+            start = int(request.query["from"]) if "from" in request.query else None
+            end = int(request.query["to"]) if "to" in request.query else None
+        except ValueError:
+            return _json(400, {"statusCode": 2, "statusMessage": "numValues, from and to must be whole numbers"})
+        body = self.floor.series(oid, statistic, num, start, end) if self.floor is not None else None
+        if body is None:
+            if self.floor is None or self.floor.values(oid) is None:
+                return self._stats_unknown(f"Statistics object not found: {oid}")
+            return self._stats_unknown(f"Statistic not found for object {oid}: {statistic}")
+        return _json(200, body)
 
     async def h_get_workbins(self, request):
         wbs = [{"workbinId": self.world.workbin_id(n), "active": 1, "workbinName": n,
@@ -699,11 +832,18 @@ class GwsSimulator:
         def apply(b: dict):
             name = b.get("name")
             allowed = {"drop_long_polls", "forget_clients", "rest_errors", "slow_rest", "duplicate_next",
-                       "reorder_next", "malformed_next", "reset"}
+                       "reorder_next", "malformed_next", "other_supervisor", "reset"}
             if name not in allowed:
                 raise ValueError(f"unknown fault {name!r}; one of {sorted(allowed)}")
             getattr(self.faults, name)(**(b.get("args") or {}))
         return await self._ctl(request, apply)
+
+    async def s_floor_step(self, request):
+        return await self._ctl(request, lambda b: self.floor_step(int(b.get("n", 1))) and None)
+
+    async def s_floor_state(self, request):
+        return await self._ctl(request, lambda b: self.floor_state(b["user"], b["state"], b.get("reason"),
+                                                                   b.get("work_mode")))
 
     async def s_truth(self, request):
         return _json(200, self.truth())

@@ -35,6 +35,12 @@ BUILTIN_AGENT_STATES = [
 
 MEDIA_CHANNELS = ("voice", "chat", "email")  # L1455-1463, L225, L4882
 
+# Supervision of another user's device (L3912-3919), in the order L3916 prints them. The
+# operations' URI and parameters are NOT IN SOURCE (digest §3.13): see README "Supervision".
+MONITORING_OPS = ("ListenIn", "Bargain", "Coach")
+CANCEL_MONITORING = "CancelSupervisorMonitoring"
+SUPERVISOR_ROLE = "ROLE_SUPERVISOR"  # L3912-3916
+
 # Terminal states we push for interactions (none documented except Revoked, L3144): see README.
 TERMINAL_STATE = {
     "Complete": "Completed",
@@ -129,6 +135,14 @@ class Agent:
     channels: dict[str, dict] = field(default_factory=dict)
     channel_dnd: dict[str, bool] = field(default_factory=dict)
     password: str | None = None
+    # the supervisor floor (README "Floor"): skill names, our model of a call (not a Call object:
+    # other users' calls are invisible over GWS), and who monitors the device
+    skills: list[str] = field(default_factory=list)
+    on_call: bool = False
+    floor: bool = False
+    monitor: dict | None = None  # {"by": supervisor user name, "state": ListenIn|Coach|Bargain}
+    other_supervisor: str | None = None  # fault: "another supervisor" monitors with this state
+    state_since: float = field(default_factory=time.time)
 
 
 @dataclass
@@ -214,6 +228,11 @@ class World:
         self.sent_emails: list[dict] = []
         self.workbins: dict[str, list[dict]] = {name: [] for name in workbins}
         self.listeners: list[Callable[[str, dict], None]] = []  # scenario hooks
+        self.skills: dict[str, dict] = {}  # name -> skill object {id, name, level} (L3704-3722)
+        self.device_index: dict[str, Agent] = {}  # device id -> its user
+        self._descriptor_index: dict[tuple, dict] = {}
+        self._descriptor_key = -1
+        self._phone_uris: dict[str, str] = {}
         known = {a["userName"]: a for a in agents}
         for n, name in enumerate(list(dict.fromkeys([*users.keys(), *known.keys()]))):
             spec = known.get(name, {})
@@ -231,6 +250,24 @@ class World:
             for ch in MEDIA_CHANNELS:
                 ag.channels[ch] = {"state": "Logout"}
                 ag.channel_dnd[ch] = False
+            self.device_index[ag.device_id] = ag
+
+    def add_agent(self, ag: Agent, us: dict) -> Agent:
+        """A user that only exists on the floor (no password: it never logs in here)."""
+        ag.floor = True
+        ag.logged_in = us.get("state") != "Logout"
+        for ch in MEDIA_CHANNELS:
+            ag.channels[ch] = dict(us)
+            ag.channel_dnd[ch] = False
+        self.agents[ag.user_name] = ag
+        self.device_index[ag.device_id] = ag
+        return ag
+
+    def skill(self, name: str) -> dict:
+        if name not in self.skills:
+            self.skills[name] = {"id": str(uuid.uuid5(uuid.NAMESPACE_DNS, f"skill.{name}.gws-sim")),
+                                 "name": name, "level": "0"}
+        return self.skills[name]
 
     # ---------------------------------------------------------------- helpers
     @property
@@ -257,12 +294,14 @@ class World:
 
     # ---------------------------------------------------------------- agent state
     def match_descriptor(self, us: dict) -> dict | None:
-        """L4782: id and displayName are added when state, workMode and reason match."""
-        for d in self.agent_states:
-            if (d.get("state") == us.get("state") and d.get("workMode") == us.get("workMode")
-                    and d.get("reason") == us.get("reason")):
-                return d
-        return None
+        """L4782: id and displayName are added when state, workMode and reason match (the
+        first descriptor that matches, looked up in an index rebuilt when the list changes)."""
+        if self._descriptor_key != len(self.agent_states):
+            index: dict[tuple, dict] = {}
+            for d in self.agent_states:
+                index.setdefault((d.get("state"), d.get("workMode"), d.get("reason")), d)
+            self._descriptor_index, self._descriptor_key = index, len(self.agent_states)
+        return self._descriptor_index.get((us.get("state"), us.get("workMode"), us.get("reason")))
 
     def render_user_state(self, us: dict) -> dict:
         out = {}
@@ -277,12 +316,30 @@ class World:
             out["reason"] = us["reason"]
         return out
 
-    def render_device(self, ag: Agent) -> dict:
+    def supervision_capabilities(self, target: Agent, viewer: Agent | None) -> list[str]:
+        """What ``viewer`` may do to ``target``'s device (L3912-3916; README "Supervision")."""
+        if viewer is None or viewer is target or SUPERVISOR_ROLE not in viewer.roles:
+            return []
+        if target.other_supervisor:
+            return []  # "only one supervisor at a time may monitor a given device"
+        if target.monitor is not None:
+            return [CANCEL_MONITORING] if target.monitor["by"] == viewer.user_name else []
+        if target.channels["voice"].get("state") == "Logout":
+            return []
+        return list(MONITORING_OPS)
+
+    def render_device(self, ag: Agent, viewer: Agent | None = None) -> dict:
+        """``viewer`` None or the owner: the owner's capabilities (DND, forwarding); another
+        user sees the supervision operations it may use (none without ROLE_SUPERVISOR)."""
         # GET shape L100-113, L3972-3989; push shape L4788-4823
+        if viewer is None or viewer is ag:
+            capabilities = caps.device_capabilities(ag.dnd, ag.forward_to is not None)
+        else:
+            capabilities = self.supervision_capabilities(ag, viewer)
         dev = {
             "id": ag.device_id,
             "deviceState": "Active",
-            "phoneNumberUri": self.url(f"/phone-numbers/{uuid.uuid5(uuid.NAMESPACE_DNS, ag.phone)}"),
+            "phoneNumberUri": self._phone_uri(ag.phone),
             "type": "PSTNPhone",
             "model": "SimDeviceModel",
             "vendor": "CTIDeskSimulator",
@@ -292,11 +349,22 @@ class World:
             "telephonyNetwork": "Private",
             "userState": self.render_user_state(ag.channels["voice"]),
             "doNotDisturb": "On" if ag.dnd else "Off",
-            "capabilities": caps.device_capabilities(ag.dnd, ag.forward_to is not None),
+            "capabilities": capabilities,
         }
         if ag.forward_to:
             dev["forwardTo"] = ag.forward_to
+        monitoring = ag.other_supervisor or (ag.monitor or {}).get("state")
+        if monitoring:  # absent when not monitoring (L3917)
+            dev["supervisorMonitoringState"] = monitoring
+            dev["supervisorMonitoringMode"] = "AllCalls"  # L3918
+            dev["supervisorMonitoringScope"] = "Agent"  # L3919
         return dev
+
+    def _phone_uri(self, phone: str) -> str:
+        pid = self._phone_uris.get(phone)
+        if pid is None:
+            pid = self._phone_uris[phone] = str(uuid.uuid5(uuid.NAMESPACE_DNS, phone))
+        return self.url(f"/phone-numbers/{pid}")
 
     def render_channel(self, ag: Agent, ch: str) -> dict:
         # L1898-1927
@@ -306,7 +374,7 @@ class World:
             "dndState": "On" if ag.channel_dnd[ch] else "Off",
         }
 
-    def render_user(self, ag: Agent, with_subresources: bool) -> dict:
+    def render_user(self, ag: Agent, with_subresources: bool, viewer: Agent | None = None) -> dict:
         user = {
             "id": ag.user_id,
             "userName": ag.user_name,
@@ -318,9 +386,9 @@ class World:
             "uri": self.url(f"/users/{ag.user_id}"),
         }
         if with_subresources:
-            user["devices"] = [self.render_device(ag)]
+            user["devices"] = [self.render_device(ag, viewer)]
             user["channels"] = [self.render_channel(ag, ch) for ch in MEDIA_CHANNELS]
-            user["skills"] = []
+            user["skills"] = [dict(self.skill(name)) for name in ag.skills]
         return user
 
     def _push_device(self, ag: Agent) -> None:
@@ -456,10 +524,13 @@ class World:
         self._set_channels(ag, [channel], us)
 
     def device_op(self, ag: Agent, device_id: str, body: dict) -> None:
-        """POST /devices/{id}: DND and forwarding (L4665-4668)."""
+        """POST /devices/{id}: DND and forwarding (L4665-4668); supervision of another user's
+        device (README "Supervision")."""
+        op = body.get("operationName")
+        if op in MONITORING_OPS or op == CANCEL_MONITORING:
+            return self.supervise(ag, device_id, op)
         if device_id != ag.device_id:
             raise OpError(6, f"Unknown device: {device_id}")
-        op = body.get("operationName")
         if not op:
             raise OpError(1, "Missing parameter: operationName")
         if op == "DoNotDisturbOn":
@@ -480,6 +551,56 @@ class World:
         else:
             raise OpError(2, f"Unknown operationName for a device: {op}")
         self._push_device(ag)
+
+    def supervise(self, viewer: Agent, device_id: str, op: str) -> None:
+        """ListenIn / Bargain / Coach / CancelSupervisorMonitoring by ``viewer`` on a device:
+        refused (statusCode 2) unless the device offers it to this viewer now."""
+        target = self.device_index.get(device_id)
+        if target is None:
+            raise OpError(6, f"Unknown device: {device_id}")
+        if target is viewer:
+            raise OpError(2, f"{op} is not valid on your own device")
+        if SUPERVISOR_ROLE not in viewer.roles:
+            raise OpError(5, f"{op} needs the role {SUPERVISOR_ROLE}")
+        if op not in self.supervision_capabilities(target, viewer):
+            if target.other_supervisor or (target.monitor and target.monitor["by"] != viewer.user_name):
+                message = f"Another supervisor is already monitoring device {device_id}"
+            elif target.monitor is not None:
+                message = f"{op} is not valid: you are already monitoring device {device_id} ({target.monitor['state']})"
+            elif op == CANCEL_MONITORING:
+                message = f"Device {device_id} is not being monitored"
+            else:
+                message = f"{op} is not valid: the user of device {device_id} is logged out"
+            raise OpError(2, message)
+        target.monitor = None if op == CANCEL_MONITORING else {"by": viewer.user_name, "state": op}
+        if target.password is not None:  # a user who can be signed in here hears of it
+            self._push_device(target)
+
+    def set_other_supervisor(self, ref: str, state: str | None = "ListenIn") -> None:
+        """Fault: another supervisor monitors (``state``) or stops monitoring (None) a device or user."""
+        target = self.device_index.get(ref) or self.find_agent(ref)
+        if target is None:
+            raise KeyError(ref)
+        target.other_supervisor = state or None
+
+    def clear_other_supervisors(self) -> None:
+        for ag in self.agents.values():
+            ag.other_supervisor = None
+
+    def set_floor_state(self, ag: Agent, us: dict) -> None:
+        """A floor user's state changes (all media, as /me operations do; L1677-1811)."""
+        if (ag.channels["voice"].get("state"), ag.channels["voice"].get("workMode"),
+                ag.channels["voice"].get("reason")) != (us.get("state"), us.get("workMode"), us.get("reason")):
+            ag.state_since = time.time()
+        ag.logged_in = us.get("state") != "Logout"
+        if not ag.logged_in:
+            ag.on_call = False
+            ag.monitor = None
+        for ch in MEDIA_CHANNELS:
+            ag.channels[ch] = dict(us)
+        if ag.password is not None:
+            self._push_device(ag)
+            self._push_channels(ag, MEDIA_CHANNELS)
 
     def _after_call_work(self, ag: Agent) -> None:
         if not self.options.get("after_call_work") or not ag.logged_in:
@@ -1353,6 +1474,9 @@ class World:
             return {
                 "userName": ag.user_name, "id": ag.user_id, "loggedIn": ag.logged_in, "dnd": ag.dnd,
                 "forwardTo": ag.forward_to, "deviceId": ag.device_id, "phoneNumber": ag.phone,
+                "skills": list(ag.skills), "onCall": ag.on_call, "roles": list(ag.roles),
+                "monitoredBy": (ag.monitor or {}).get("by"), "supervisorMonitoringState":
+                    ag.other_supervisor or (ag.monitor or {}).get("state"),
                 "channels": {ch: {**self.render_user_state(ag.channels[ch]), "dnd": ag.channel_dnd[ch]}
                              for ch in MEDIA_CHANNELS},
             }

@@ -4,9 +4,13 @@ Lifecycle (digest §1.2, §9): GET /me with Basic auth, optionally StartContactC
 then the Bayeux session on <base_url>/notifications; after every handshake (first or after
 402::Unknown client) the state is resynced over REST, so work that vanished while
 disconnected is ended and work that appeared is added.
+
+With ``floor = true`` in the profile, a supervisor's floor (other agents, queue statistics) is
+polled beside the push channel (``floor.py``): GWS pushes only the agent's own events.
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
@@ -17,12 +21,13 @@ from ...core.errors import AuthError, BadInputError, RefusedError, TransportErro
 from ...core.events import CommandConfirmed, Event, InteractionChanged, InteractionsSynced, NoticeRaised
 from ...core.model import Contact, Notice
 from ...core.session import DeclaredCapabilities, SessionController
-from ...core.vocabulary import AgentState, Capability as C, ConnectionState, InteractionState, Media
+from ...core.vocabulary import SUPERVISOR_CAPABILITIES, AgentState, Capability as C, ConnectionState, InteractionState, Media
 from ...logsetup import register_secret
 from ...transports.backoff import BackoffPolicy
 from ...transports.bayeux import BayeuxAuthError, BayeuxClient, BayeuxError
-from . import mapper
+from . import floor_mapper, mapper
 from .client import GwsRest
+from .floor import FloorPoller
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +56,16 @@ INTERACTION_OPERATIONS = {
     C.CHAT_HISTORY: "RequestChatHistory",
 }
 DEVICE_OPERATIONS = {
-    C.FORWARD_ON: "ForwardCallsOn", C.FORWARD_OFF: "ForwardCallsOff", C.LISTEN_IN: "ListenIn",
-    C.COACH: "Coach", C.BARGE_IN: "Bargain", C.CANCEL_MONITORING: "CancelSupervisorMonitoring",
+    C.FORWARD_ON: "ForwardCallsOn", C.FORWARD_OFF: "ForwardCallsOff",
 }
+# Supervision of another agent's device: the capability names of L3912-3916. The operation's URI
+# and body are NOT IN SOURCE (digest §3.13): INFERRED as POST /devices/{the agent's device id}
+# with operationName = the capability name, like the documented device operations (L4665-4668).
+SUPERVISION_OPERATIONS = {
+    C.LISTEN_IN: "ListenIn", C.COACH: "Coach", C.BARGE_IN: "Bargain",
+    C.CANCEL_MONITORING: "CancelSupervisorMonitoring",
+}
+NO_FLOOR = "needs the supervisor floor: set floor = true in the [genesys] profile"
 STATE_OPERATIONS = {AgentState.READY: "Ready", AgentState.NOT_READY: "NotReady",
                     AgentState.AFTER_CALL_WORK: "AfterCallWork", AgentState.LOGGED_OUT: "Offline"}
 
@@ -67,7 +79,9 @@ def _user(body: dict[str, Any]) -> dict[str, Any]:
 
 class Controller(SessionController):
     vendor = "genesys"
-    declared = DeclaredCapabilities("Genesys GWS", frozenset(C))
+    # supervision needs the floor (the target agents and their devices come from its polls)
+    declared = DeclaredCapabilities("Genesys GWS", frozenset(C) - SUPERVISOR_CAPABILITIES,
+                                    {cap: NO_FLOOR for cap in SUPERVISOR_CAPABILITIES})
 
     def __init__(self, profile, secrets, store, timers=None):
         super().__init__(profile, secrets, store, timers)
@@ -88,6 +102,40 @@ class Controller(SessionController):
         self._pending_history: set[str] = set()
         self._logged_in = False
         self._closed = False
+        self.floor: FloorPoller | None = None
+        self._floor_task: asyncio.Task | None = None
+        self._floor_options = self._read_floor_options()
+        if self._floor_options is not None:
+            self.declared = DeclaredCapabilities("Genesys GWS", frozenset(C))
+
+    def _read_floor_options(self) -> dict[str, Any] | None:
+        """The floor keys of the profile (docs/genesys-mapping.md), checked now; None when off."""
+        if not self.profile.option("floor", False):
+            return None
+        where = f"{self.profile.where}: [genesys]"
+        try:
+            queues = [floor_mapper.parse_floor_queue(e) for e in self.profile.option("floor_queues", []) or []]
+        except ValueError as exc:
+            raise BadInputError(f"{where} {exc}") from None
+        # default: Timers.stats_period_s, 10 s like the statistics' documented PERIODICAL notification
+        # frequency (L5301-5302, floor.DOCUMENTED_PERIOD_S); tests shrink it with Timers.fast()
+        period = float(self.profile.option("floor_period_s", self.timers.stats_period_s))
+        concurrency = self.profile.option("floor_concurrency", 4)
+        if period <= 0:
+            raise BadInputError(f"{where} floor_period_s must be positive, not {period:g}")
+        if not isinstance(concurrency, int) or concurrency < 1:
+            raise BadInputError(f"{where} floor_concurrency must be a whole number of at least 1, not {concurrency!r}")
+        return {"queues": queues, "period_s": period, "concurrency": concurrency}
+
+    def floor_source(self) -> str | None:
+        if self.floor is None:
+            return None
+        text = f"Agents and queues polled every {self.floor.period_s:g} s (GWS pushes only your own events)"
+        if self.floor.last_poll_at is not None:
+            text += time.strftime("; last poll %H:%M:%S", time.localtime(self.floor.last_poll_at))
+        if self.floor.last_error:
+            text += f"; the last poll failed ({self.floor.last_error}), retrying"
+        return text
 
     # -- lifecycle -------------------------------------------------------------------------------
     async def connect(self, *, login: bool) -> None:
@@ -114,6 +162,11 @@ class Controller(SessionController):
             await self.rest.post("/me", body)  # L4626-4631
             self._logged_in = True
         await self.resync()
+        if self._floor_options is not None:
+            self.floor = FloorPoller(self.rest, apply=self._apply, self_id=lambda: self.user_id,
+                                     descriptors=lambda: self.descriptors,
+                                     stats_root=floor_mapper.stats_root(self.base_url), **self._floor_options)
+            await self.floor.poll()  # the floor is there once connected (``ctidesk do listen-in`` needs it)
         self.bayeux = BayeuxClient(self.cometd_url, self.rest.http, backoff=BackoffPolicy(
             initial_s=self.timers.backoff_initial_s, maximum_s=self.timers.backoff_max_s))
         for topic in TOPICS:
@@ -123,6 +176,28 @@ class Controller(SessionController):
 
     async def run(self) -> None:
         assert self.bayeux is not None, "connect() first"
+        tasks = [asyncio.create_task(self._run_push(), name="gws-push")]
+        if self.floor is not None:
+            self._floor_task = asyncio.create_task(self.floor.run(), name="gws-floor")
+            tasks.append(self._floor_task)
+        try:
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        for task in done:
+            if task.cancelled():  # the floor, stopped by close()
+                continue
+            exc = task.exception()
+            if isinstance(exc, AuthError) and task is self._floor_task:
+                self.set_connection(ConnectionState.FAILED, "the platform rejected the credentials")
+                raise AuthError(f"the platform rejected the credentials while polling the floor: {exc.message}") from None
+            if exc is not None:
+                raise exc
+
+    async def _run_push(self) -> None:
+        assert self.bayeux is not None
         try:
             await self.bayeux.run()
         except BayeuxAuthError:
@@ -136,6 +211,9 @@ class Controller(SessionController):
         if self._closed:
             return
         self._closed = True
+        if self._floor_task is not None:
+            self._floor_task.cancel()
+            await asyncio.gather(self._floor_task, return_exceptions=True)
         if self.bayeux is not None:
             with contextlib.suppress(Exception):
                 await self.bayeux.close()
@@ -316,6 +394,8 @@ class Controller(SessionController):
         elif cap is C.DIAL:
             await self.rest.post(f"/devices/{self._device()}/calls",
                                  {"operationName": "Dial", "destination": self._required(command, "destination")})
+        elif cap in SUPERVISION_OPERATIONS:
+            await self._supervise(command)
         elif cap in DEVICE_OPERATIONS:
             body = {"operationName": DEVICE_OPERATIONS[cap]}
             if cap is C.FORWARD_ON:
@@ -336,6 +416,22 @@ class Controller(SessionController):
                 await self._call_command(iid, command)
             else:
                 await self._interaction_command(iid, interaction.media, command)
+
+    async def _supervise(self, command: Command) -> None:
+        """ListenIn / Coach / Bargain / CancelSupervisorMonitoring on the monitored agent's device
+        (URI INFERRED, see SUPERVISION_OPERATIONS), then that user re-read at once so the
+        confirmation (its ``monitored``) does not wait for the next poll."""
+        assert self.rest is not None
+        agent_id = self._required(command, "agent")
+        floor = self.floor
+        device = floor.device_of(agent_id) if floor is not None else None
+        if floor is None or not device:
+            raise UnsupportedError(f"the floor lists no device for agent {agent_id}")
+        await self.rest.post(f"/devices/{device}", {"operationName": SUPERVISION_OPERATIONS[command.capability]})
+        try:
+            await floor.refresh_user(agent_id)
+        except (TransportError, RefusedError, mapper.MalformedMessage) as exc:  # sent: the next poll confirms
+            log.warning("re-reading agent %s after %s: %s", agent_id, command.capability, exc)
 
     def _device(self) -> str:
         if not self.device_id:

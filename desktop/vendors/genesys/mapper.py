@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ...core.events import (AgentChanged, CommandConfirmed, Event, InteractionChanged, MessageAdded, NoticeRaised,
                             ReasonCodesChanged)
@@ -247,10 +248,11 @@ def map_channels(channels: Iterable[Mapping[str, Any]], descriptors: Iterable[Ma
     return out
 
 
-def agent_events(agent_id: str, *, devices: list[Mapping[str, Any]] | None = None,
+def agent_fields(*, devices: list[Mapping[str, Any]] | None = None,
                  channels: list[Mapping[str, Any]] | None = None, known_channels: Mapping[str, AgentState] | None = None,
-                 name: str | None = None, descriptors: Iterable[Mapping[str, Any]] = (), at: float,
-                 raw: Any = None) -> list[Event]:
+                 name: str | None = None, descriptors: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    """The agent fields a user's devices and channels give (the desktop's own agent, and every
+    agent of a supervisor's floor): the overall state is the first device's, else the channels'."""
     changes: dict[str, Any] = {}
     descriptors = list(descriptors)
     if name:
@@ -277,6 +279,16 @@ def agent_events(agent_id: str, *, devices: list[Mapping[str, Any]] | None = Non
             if candidate in states:
                 changes["state"] = candidate
                 break
+    return changes
+
+
+def agent_events(agent_id: str, *, devices: list[Mapping[str, Any]] | None = None,
+                 channels: list[Mapping[str, Any]] | None = None, known_channels: Mapping[str, AgentState] | None = None,
+                 name: str | None = None, descriptors: Iterable[Mapping[str, Any]] = (), at: float,
+                 raw: Any = None) -> list[Event]:
+    """The desktop's own agent (``is_self``)."""
+    changes = agent_fields(devices=devices, channels=channels, known_channels=known_channels, name=name,
+                           descriptors=descriptors)
     if not changes:
         return []
     return [AgentChanged(agent_id=agent_id, changes=changes, is_self=True, at=at, raw=raw)]
