@@ -14,20 +14,25 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from .model import Agent, Interaction, Notice, Queue
 from .store import Change, Store
 from .vocabulary import AgentState
 
 
-@dataclass(frozen=True, slots=True)
-class FloorEntry:
-    """One line of an agent's recent history: a state change, or work that started or ended."""
+class FloorEntry(NamedTuple):
+    """One line of an agent's recent history: a state change, or work that started or ended.
+
+    Plain values only (enum values as their text), no snapshots: a floor keeps tens of thousands
+    of these, and each would otherwise keep an old Agent or Interaction alive.
+    """
 
     at: float
-    agent: Agent | None = None             # the agent snapshot after a state change
-    interaction: Interaction | None = None  # the interaction when it started or ended
+    kind: str                   # "state" | "work"
+    state: str                  # AgentState value, or the interaction's InteractionState value
+    detail: str | None = None   # the reason, or the party (name or number)
+    media: str | None = None    # the interaction's Media value
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +139,7 @@ class Floor:
         if old is not None:
             self.by_state[old.state].discard(agent_id)
         self.by_state[new.state].add(agent_id)
-        self._remember(agent_id, FloorEntry(new.since or now, agent=new))
+        self._remember(agent_id, FloorEntry(new.since or now, "state", new.state.value, new.reason))
 
     def _interaction(self, old: Interaction | None, new: Interaction, now: float) -> None:
         iid = new.interaction_id
@@ -146,14 +151,14 @@ class Floor:
             if counted is not None:
                 self._drop_work(iid)
                 if not new.active:
-                    self._remember(counted, FloorEntry(new.state_since or now, interaction=new))
+                    self._remember(counted, _work_entry(new, now))
             if owner is not None:
                 self._owner[iid] = owner
                 self.work.setdefault(owner, {})[iid] = None
                 if counted is None and (old is None or old.interaction_id == iid):   # not a rename
-                    self._remember(owner, FloorEntry(new.state_since or now, interaction=new))
-        for agent_id in {counted, owner} - {None}:
-            self._dirty_rows.add(self._row(agent_id))
+                    self._remember(owner, _work_entry(new, now))
+        for agent_id in (counted, owner):
+            self._touch(agent_id)
 
     def _drop_work(self, iid: str) -> None:
         agent_id = self._owner.pop(iid, None)
@@ -163,7 +168,14 @@ class Floor:
                 ids.pop(iid, None)
                 if not ids:
                     del self.work[agent_id]
-            self._dirty_rows.add(self._row(agent_id))
+            self._touch(agent_id)
+
+    def _touch(self, agent_id: str | None) -> None:
+        """Repaint an agent's row; an agent the store does not know yet has none (its work is
+        kept and shows when the agent arrives)."""
+        row = self.row_of.get(agent_id) if agent_id is not None else None
+        if row is not None:
+            self._dirty_rows.add(row)
 
     def _remember(self, agent_id: str, entry: FloorEntry) -> None:
         history = self.history.get(agent_id)
@@ -180,3 +192,8 @@ class Floor:
         if queue.waiting is not None and (not trend or trend[-1][1] != queue.waiting):
             trend.append((now, queue.waiting))
         self._dirty_queues.add(qid)
+
+
+def _work_entry(interaction: Interaction, now: float) -> FloorEntry:
+    return FloorEntry(interaction.state_since or now, "work", interaction.state.value,
+                      interaction.remote_name or interaction.remote, interaction.media.value)

@@ -1,8 +1,8 @@
-"""Qt models of the supervisor's floor: the agents grid, its sort/filter proxy, and the queues.
+"""Qt models of the supervisor's floor: the agents grid (sorted and filtered) and the queues.
 
-Both source models read :class:`~desktop.core.floor.Floor` and repaint on a timer (``flush``,
-10 Hz by default): rows that changed since the last flush are announced as contiguous
-``dataChanged`` ranges, new agents as one ``rowsInserted`` at the end. Nothing is computed per
+Both models read :class:`~desktop.core.floor.Floor` and repaint on a timer (``flush``, 10 Hz
+by default): the rows that changed since the last flush are announced by one ``dataChanged``
+that spans them, new agents by one ``rowsInserted``. Nothing is computed per
 event here; a row's text is built only when the view paints it, so only visible rows cost
 anything. Time-in-state is computed at paint time, so it ticks with a viewport repaint and no
 model signal at all (sorting by it sorts by the unchanging start time).
@@ -12,8 +12,8 @@ from __future__ import annotations
 import time
 from typing import Any, Callable
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt, QTimer, Signal)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt,
+                            QTimer, Signal)
 from PySide6.QtGui import QBrush, QColor
 
 from ..core.floor import Floor, FloorChanges
@@ -25,9 +25,8 @@ from .models import format_duration
 from .vocabulary import agent_state_label, direction_label, media_label
 
 Index = QModelIndex | QPersistentModelIndex
-DISPLAY, DECORATION, TOOLTIP, SORT, BACKGROUND = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
-                                                  Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole,
-                                                  Qt.ItemDataRole.BackgroundRole)
+DISPLAY, DECORATION, TOOLTIP, BACKGROUND = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                                            Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole)
 BREACH_BRUSH = QBrush(QColor(255, 193, 7, 90))   # amber, translucent: readable in light and dark themes
 
 
@@ -51,6 +50,15 @@ def work_text(work: Interaction) -> str:
 
 
 class AgentTableModel(QAbstractTableModel):
+    """The agents grid, sorted and filtered in the model itself.
+
+    A QSortFilterProxyModel re-sorts each changed source range on its own and tells the view
+    the layout changed every time: with a few hundred changed agents spread over a 5,000-row
+    floor, that is hundreds of layout changes and many thousands of Python sort-key calls per
+    repaint. Here a flush costs O(changed rows) to refresh their cached sort key and filter
+    verdict, and at most one re-sort (in C, over cached keys) and one ``layoutChanged``.
+    """
+
     NAME, STATE, REASON, TIME, WORK, WORK_TIME, QUEUES, TEAM = range(8)
     AgentRole = Qt.ItemDataRole.UserRole + 1
     flushed = Signal(object)   # the FloorChanges just shown (the window updates counts and thresholds)
@@ -61,9 +69,20 @@ class AgentTableModel(QAbstractTableModel):
         self.floor = floor
         self.watch = watch
         self._clock = clock
-        self._rows = 0
         self._headers = (_t("Agent"), _t("State"), _t("Reason"), _t("In state"), _t("Current work"),
                          _t("Work time"), _t("Queues"), _t("Team"))
+        # filters (None = any)
+        self.text = ""
+        self.state: AgentState | None = None
+        self.queue: str | None = None
+        self.team: str | None = None
+        self.sort_column = self.NAME
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self._known = 0                     # floor rows taken in so far
+        self._keys: list[Any] = []          # floor row -> sort key for sort_column
+        self._accepted: list[bool] = []     # floor row -> passes the filters
+        self._order: list[int] = []         # view row -> floor row
+        self._view_row: dict[int, int] = {}  # floor row -> view row
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.flush)
         self._timer.start()
@@ -71,20 +90,116 @@ class AgentTableModel(QAbstractTableModel):
 
     # -- coalescing ----------------------------------------------------------------------
     def flush(self) -> FloorChanges:
+        """Show what changed on the floor since the last flush (the timer calls this)."""
         changes = self.floor.take_changes()
-        if changes.new_rows:
-            self.beginInsertRows(QModelIndex(), self._rows, self._rows + changes.new_rows - 1)
-            self._rows += changes.new_rows
+        reorder = False
+        entering: list[int] = []
+        leaving: list[int] = []
+        for row in range(self._known, self._known + changes.new_rows):
+            self._keys.append(self._sort_key(row))
+            self._accepted.append(self._accepts(row))
+            if self._accepted[row]:
+                entering.append(row)
+        self._known += changes.new_rows
+        for row in changes.rows:
+            key = self._sort_key(row)
+            if key != self._keys[row]:
+                self._keys[row] = key
+                reorder = True
+            accepted = self._accepts(row)
+            if accepted != self._accepted[row]:
+                self._accepted[row] = accepted
+                (entering if accepted else leaving).append(row)
+        for view_row in sorted((self._view_row[row] for row in leaving), reverse=True):
+            self.beginRemoveRows(QModelIndex(), view_row, view_row)
+            del self._order[view_row]
+            self.endRemoveRows()
+        if leaving:
+            self._index_view()
+        if entering:
+            first = len(self._order)
+            self.beginInsertRows(QModelIndex(), first, first + len(entering) - 1)
+            self._order.extend(entering)
+            self._index_view()
             self.endInsertRows()
-        last_column = self.columnCount() - 1
-        for first, last in _ranges(changes.rows):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        if reorder or entering:
+            self._sort_view()
+        view_rows = [r for r in map(self._view_row.get, changes.rows) if r is not None]
+        if view_rows:
+            # one signal spanning every changed row: a view repaints what of it is visible
+            # either way, and a few hundred signals per flush would cost more than they save
+            self.dataChanged.emit(self.index(min(view_rows), 0), self.index(max(view_rows), self.columnCount() - 1))
         self.flushed.emit(changes)
         return changes
 
+    def set_filter(self, *, text: str | None = None, state: AgentState | None | str = "",
+                   queue: str | None = "", team: str | None = "") -> None:
+        """Change any of the filters ("" leaves one as it is); the view is rebuilt once."""
+        if text is not None:
+            self.text = text.strip().casefold()
+        if state != "":
+            self.state = state  # type: ignore[assignment]
+        if queue != "":
+            self.queue = queue
+        if team != "":
+            self.team = team
+        self.beginResetModel()
+        self._accepted = [self._accepts(row) for row in range(self._known)]
+        self._order = [row for row in range(self._known) if self._accepted[row]]
+        self._order.sort(key=self._keys.__getitem__, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        self._index_view()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self._keys = [self._sort_key(row) for row in range(self._known)]
+        self._sort_view()
+
+    def _sort_view(self) -> None:
+        """One re-sort over the cached keys, announced as one layout change."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        floor_rows = [self._order[index.row()] for index in before]
+        self._order.sort(key=self._keys.__getitem__, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        self._index_view()
+        self.changePersistentIndexList(before, [self.index(self._view_row[row], index.column())
+                                                for row, index in zip(floor_rows, before)])
+        self.layoutChanged.emit()
+
+    def _index_view(self) -> None:
+        self._view_row = {row: n for n, row in enumerate(self._order)}
+
+    def _accepts(self, row: int) -> bool:
+        agent = self.floor.agent_at(row)
+        if self.state is not None and agent.state is not self.state:
+            return False
+        if self.queue is not None and self.queue not in agent.queues:
+            return False
+        if self.team is not None and agent.team != self.team:
+            return False
+        if self.text:
+            haystack = " ".join(filter(None, (agent.name, agent.agent_id, agent.reason, agent.team, *agent.queues)))
+            return self.text in haystack.casefold()
+        return True
+
+    def _sort_key(self, row: int) -> Any:
+        """The sort column's key for a floor row, with the agent id as tie-breaker (a stable order)."""
+        agent = self.floor.agent_at(row)
+        column = self.sort_column
+        if column == self.STATE:
+            key: Any = (_STATE_ORDER[agent.state], agent.reason or "")
+        elif column == self.TIME:
+            key = -(agent.since or 0.0)   # longest in state first when ascending
+        elif column == self.WORK_TIME:
+            work = self.floor.current_work(agent.agent_id)
+            key = -(work.state_since or 0.0) if work is not None and work.state_since is not None else 1.0
+        else:
+            key = (self._display(agent, column) or "").casefold()
+        return key, agent.agent_id
+
     # -- the model -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._rows
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._headers)
@@ -94,18 +209,28 @@ class AgentTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def agent(self, row: int) -> Agent:
-        return self.floor.agent_at(row)
+    @property
+    def floor_size(self) -> int:
+        """Agents on the floor, shown or filtered out."""
+        return self._known
+
+    def agent(self, view_row: int) -> Agent:
+        return self.floor.agent_at(self._order[view_row])
+
+    def view_row(self, agent_id: str) -> int | None:
+        """The row an agent is shown on, or None (unknown, not flushed yet, or filtered out)."""
+        row = self.floor.row_of.get(agent_id)
+        return None if row is None else self._view_row.get(row)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
-        row, column = index.row(), index.column()
-        if not index.isValid() or not 0 <= row < self._rows:
+        if role not in _ROLES:
             return None
-        agent = self.floor.agent_at(row)
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._order) or not index.isValid():
+            return None
+        agent = self.floor.agent_at(self._order[row])
         if role == DISPLAY:
             return self._display(agent, column)
-        if role == SORT:
-            return self._sort_key(agent, column)
         if role == DECORATION:
             if column == self.STATE:
                 return state_icon(agent.state)
@@ -121,9 +246,7 @@ class AgentTableModel(QAbstractTableModel):
             if column == self.STATE and self.watch is not None and self.watch.breached_agent(agent.agent_id):
                 return _t("Over the not-ready threshold")
             return None
-        if role == self.AgentRole:
-            return agent
-        return None
+        return agent   # AgentRole
 
     def _display(self, agent: Agent, column: int) -> str | None:
         if column == self.NAME:
@@ -147,74 +270,11 @@ class AgentTableModel(QAbstractTableModel):
             return agent.team or ""
         return None
 
-    def _sort_key(self, agent: Agent, column: int) -> Any:
-        if column == self.STATE:
-            return _STATE_ORDER[agent.state]
-        if column == self.TIME:
-            return -(agent.since or 0.0)   # longest in state first when ascending
-        if column == self.WORK_TIME:
-            work = self.floor.current_work(agent.agent_id)
-            return -(work.state_since or 0.0) if work is not None else 1.0
-        return (self._display(agent, column) or "").casefold()
 
-
+_ROLES = frozenset({DISPLAY, DECORATION, BACKGROUND, TOOLTIP, AgentTableModel.AgentRole})
 _STATE_ORDER = {state: n for n, state in enumerate(
     (AgentState.READY, AgentState.BUSY, AgentState.AFTER_CALL_WORK, AgentState.NOT_READY, AgentState.AWAY,
      AgentState.DO_NOT_DISTURB, AgentState.UNKNOWN, AgentState.LOGGED_OUT))}
-
-
-def _ranges(rows: frozenset[int]) -> list[tuple[int, int]]:
-    """Sorted rows as (first, last) runs of consecutive numbers."""
-    out: list[tuple[int, int]] = []
-    for row in sorted(rows):
-        if out and out[-1][1] == row - 1:
-            out[-1] = (out[-1][0], row)
-        else:
-            out.append((row, row))
-    return out
-
-
-class AgentFilterProxy(QSortFilterProxyModel):
-    """Filters on the floor's data directly (no string building per row): free text over name,
-    id, reason, queues and team; one state; one queue; one team. ``None`` = any."""
-
-    def __init__(self, source: AgentTableModel, parent: QObject | None = None):
-        super().__init__(parent)
-        self.setSourceModel(source)
-        self.setSortRole(SORT)
-        self.setDynamicSortFilter(True)
-        self._floor = source.floor
-        self.text = ""
-        self.state: AgentState | None = None
-        self.queue: str | None = None
-        self.team: str | None = None
-
-    def set_filter(self, *, text: str | None = None, state: AgentState | None | str = "",
-                   queue: str | None = "", team: str | None = "") -> None:
-        """Change any of the filters ("" leaves one as it is) and re-filter once."""
-        self.beginFilterChange()   # Qt 6.9
-        if text is not None:
-            self.text = text.strip().casefold()
-        if state != "":
-            self.state = state  # type: ignore[assignment]
-        if queue != "":
-            self.queue = queue
-        if team != "":
-            self.team = team
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        agent = self._floor.agent_at(source_row)
-        if self.state is not None and agent.state is not self.state:
-            return False
-        if self.queue is not None and self.queue not in agent.queues:
-            return False
-        if self.team is not None and agent.team != self.team:
-            return False
-        if self.text:
-            haystack = " ".join(filter(None, (agent.name, agent.agent_id, agent.reason, agent.team, *agent.queues)))
-            return self.text in haystack.casefold()
-        return True
 
 
 class QueueTableModel(QAbstractTableModel):

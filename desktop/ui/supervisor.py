@@ -20,10 +20,10 @@ from ..core.commands import Command
 from ..core.floor import Floor, FloorChanges, FloorEntry
 from ..core.model import Agent
 from ..core.thresholds import Breach, Thresholds, ThresholdWatch
-from ..core.vocabulary import AgentState, Capability
+from ..core.vocabulary import AgentState, Capability, InteractionState, Media
 from ..qtbridge.commands import CommandRunner
 from . import icons
-from .floormodels import AgentFilterProxy, AgentTableModel, QueueTableModel, work_text
+from .floormodels import AgentTableModel, QueueTableModel, work_text
 from .notifier import Notifier
 from .vocabulary import agent_state_label, interaction_state_label, media_label
 
@@ -232,13 +232,11 @@ def _escape(text: str) -> str:
 
 def _history_line(entry: FloorEntry) -> str:
     stamp = time.strftime("%H:%M:%S", time.localtime(entry.at))
-    if entry.agent is not None:
-        reason = f" ({entry.agent.reason})" if entry.agent.reason else ""
-        return f"{stamp}  {agent_state_label(entry.agent.state)}{reason}"
-    work = entry.interaction
-    assert work is not None
-    return f"{stamp}  {media_label(work.media)} {work.remote_name or work.remote or ''} " \
-           f"{interaction_state_label(work.state)}".replace("  ", " ")
+    if entry.kind == "state":
+        reason = f" ({entry.detail})" if entry.detail else ""
+        return f"{stamp}  {agent_state_label(AgentState(entry.state))}{reason}"
+    party = f" {entry.detail}" if entry.detail else ""
+    return f"{stamp}  {media_label(Media(entry.media))}{party} {interaction_state_label(InteractionState(entry.state))}"
 
 
 class SupervisorWindow(QMainWindow):
@@ -254,7 +252,6 @@ class SupervisorWindow(QMainWindow):
         self._clock = clock
         self.watch = ThresholdWatch(floor, thresholds)
         self.agents = AgentTableModel(floor, self.watch, interval_ms=refresh_ms, clock=clock, parent=self)
-        self.proxy = AgentFilterProxy(self.agents, self)
         self.queues = QueueTableModel(floor, self.watch, self)
 
         # filters
@@ -296,7 +293,7 @@ class SupervisorWindow(QMainWindow):
         self.grid = QTableView()
         self.grid.setObjectName("floorGrid")
         self.grid.setAccessibleName(self.tr("Agents"))
-        self.grid.setModel(self.proxy)
+        self.grid.setModel(self.agents)
         self.grid.setSortingEnabled(True)
         self.grid.sortByColumn(AgentTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -366,17 +363,19 @@ class SupervisorWindow(QMainWindow):
 
     # -- filters -------------------------------------------------------------------------
     def _filter(self, **which) -> None:
-        self.proxy.set_filter(**which)
+        self.agents.set_filter(**which)
+        if self.detail.agent_id is not None:
+            self.select_agent(self.detail.agent_id)   # the grid was rebuilt: keep the selection if shown
         self._count_shown()
 
     def _state_clicked(self, state: AgentState) -> None:
-        chosen = None if self.proxy.state is state else state
+        chosen = None if self.agents.state is state else state
         self.state_filter.setCurrentIndex(max(0, self.state_filter.findData(chosen)))
         self._filter(state=chosen)
 
     def _count_shown(self) -> None:
-        total = self.agents.rowCount()
-        shown = self.proxy.rowCount()
+        total = self.agents.floor_size
+        shown = self.agents.rowCount()
         text = self.tr("%1 agents").replace("%1", f"{total:,}") if shown == total else \
             self.tr("%1 of %2 agents").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
         self.shown.setText(text)
@@ -435,12 +434,10 @@ class SupervisorWindow(QMainWindow):
         self.detail.show_agent(agent.agent_id if agent else None)
 
     def select_agent(self, agent_id: str) -> bool:
-        row = self.floor.row_of.get(agent_id)
-        if row is None or row >= self.agents.rowCount():
+        row = self.agents.view_row(agent_id)
+        if row is None:
             return False
-        index = self.proxy.mapFromSource(self.agents.index(row, 0))
-        if not index.isValid():
-            return False
+        index = self.agents.index(row, 0)
         self.grid.setCurrentIndex(index)
         self.grid.scrollTo(index)
         return True

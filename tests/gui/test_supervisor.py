@@ -1,6 +1,7 @@
-"""The supervisor view over a store fed event by event: the grid model passes Qt's model tester,
-sorting and filtering keep the right rows while events arrive, thresholds notify once, and the
-supervision buttons follow the agent's capabilities."""
+"""The supervisor view over a store fed event by event: the grid model passes Qt's model tester
+(also while it sorts, filters and takes events), sorting and filtering keep the right rows while
+events arrive, thresholds notify once, and the supervision buttons follow the agent's
+capabilities."""
 import random
 
 import pytest
@@ -15,7 +16,7 @@ from desktop.core.vocabulary import AgentState, Capability, InteractionState, Me
 from desktop.qtbridge.bridge import StoreBridge
 from desktop.qtbridge.commands import CommandRunner
 from desktop.qtbridge.tasks import TaskManager
-from desktop.ui.floormodels import AgentFilterProxy, AgentTableModel, QueueTableModel
+from desktop.ui.floormodels import AgentTableModel, QueueTableModel
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.settings import Settings
 from desktop.ui.supervisor import SupervisorWindow
@@ -31,8 +32,8 @@ def agent_event(n: int, state: AgentState, **more) -> AgentChanged:
         "name": f"Agent {n:04d}", "state": state, "queues": (QUEUES[n % 3],), "team": TEAMS[n % 2], **more})
 
 
-def visible_ids(proxy: AgentFilterProxy) -> list[str]:
-    return [proxy.index(row, 0).data(AgentTableModel.AgentRole).agent_id for row in range(proxy.rowCount())]
+def visible_ids(model: AgentTableModel) -> list[str]:
+    return [model.index(row, 0).data(AgentTableModel.AgentRole).agent_id for row in range(model.rowCount())]
 
 
 @pytest.fixture
@@ -50,6 +51,8 @@ def test_grid_model_passes_the_model_tester_while_events_arrive(qtmodeltester, f
         store.apply(agent_event(n, STATES[n % 4]))
     model.flush()
     qtmodeltester.check(model, force_py=True)
+    model.sort(AgentTableModel.STATE, Qt.SortOrder.DescendingOrder)
+    model.set_filter(queue="Sales")
     rng = random.Random(3)
     for _ in range(200):
         n = rng.randrange(40)
@@ -57,9 +60,12 @@ def test_grid_model_passes_the_model_tester_while_events_arrive(qtmodeltester, f
         if rng.random() < 0.3:
             store.apply(InteractionChanged(interaction_id=f"c{n}", changes={
                 "media": Media.VOICE, "state": InteractionState.CONNECTED, "agent_id": f"a{n:04d}", "remote": "+1555"}))
+        if rng.random() < 0.1:
+            model.flush()
     model.flush()
     qtmodeltester.check(model, force_py=True)
-    assert model.rowCount() == 40
+    assert model.floor_size == 40
+    assert sorted(visible_ids(model)) == sorted(a for a, x in store.agents.items() if "Sales" in x.queues)
 
 
 def test_queue_model_passes_the_model_tester(qtmodeltester, floor_store):
@@ -80,54 +86,61 @@ def test_changes_are_coalesced_into_ranges(qtbot, floor_store):
     for n in range(100):
         store.apply(agent_event(n, AgentState.READY))
     model.flush()
-    ranges = []
+    ranges, layouts = [], []
     model.dataChanged.connect(lambda first, last: ranges.append((first.row(), last.row())))
+    model.layoutChanged.connect(lambda: layouts.append(1))
     for n in (5, 6, 7, 50, 8, 99):
         store.apply(agent_event(n, AgentState.NOT_READY))
     store.apply(agent_event(6, AgentState.BUSY))   # twice in one interval: still one repaint
     assert ranges == []                             # nothing until the timer's flush
     model.flush()
-    assert ranges == [(5, 8), (50, 50), (99, 99)]
+    assert ranges == [(5, 99)] and layouts == []   # one signal spanning them; sorted by name: no re-sort
+    model.sort(AgentTableModel.STATE)
+    ranges.clear(), layouts.clear()
+    for n in range(0, 100, 3):
+        store.apply(agent_event(n, AgentState.AFTER_CALL_WORK))
+    model.flush()
+    assert layouts == [1]                           # many rows moved: one layout change
 
 
 def test_sorting_and_filtering_keep_the_right_rows_while_events_arrive(floor_store):
     store, floor = floor_store
     model = AgentTableModel(floor, interval_ms=10_000)
-    proxy = AgentFilterProxy(model)
-    proxy.sort(AgentTableModel.STATE, Qt.SortOrder.AscendingOrder)
+    model.sort(AgentTableModel.STATE, Qt.SortOrder.AscendingOrder)
     rng = random.Random(11)
     for n in range(300):
         store.apply(agent_event(n, rng.choice(STATES)))
     model.flush()
-    proxy.set_filter(state=AgentState.NOT_READY, queue="Support")
+    model.set_filter(state=AgentState.NOT_READY, queue="Support")
     for round_ in range(20):
         for _ in range(50):
             store.apply(agent_event(rng.randrange(320), rng.choice(STATES)))
         model.flush()
         expected = sorted(a.agent_id for a in store.agents.values()
                           if a.state is AgentState.NOT_READY and "Support" in a.queues)
-        assert sorted(visible_ids(proxy)) == expected, round_
-    proxy.set_filter(state=None, queue=None, text="agent 00")
-    assert sorted(visible_ids(proxy)) == [f"a{n:04d}" for n in range(100)]
-    proxy.set_filter(text="", team="North")
-    proxy.sort(AgentTableModel.NAME, Qt.SortOrder.DescendingOrder)
-    ids = visible_ids(proxy)
+        assert sorted(visible_ids(model)) == expected, round_
+    model.set_filter(state=None, queue=None, text="agent 00")
+    assert sorted(visible_ids(model)) == [f"a{n:04d}" for n in range(100)]
+    model.set_filter(text="", team="North")
+    model.sort(AgentTableModel.NAME, Qt.SortOrder.DescendingOrder)
+    for n in range(0, 40, 2):      # new state, same name: the order stays
+        store.apply(agent_event(n, AgentState.BUSY))
+    model.flush()
+    ids = visible_ids(model)
     assert ids == sorted((a for a in store.agents if int(a[1:]) % 2 == 0), reverse=True)
 
 
 def test_sort_by_state_orders_ready_first(floor_store):
     store, floor = floor_store
     model = AgentTableModel(floor, interval_ms=10_000)
-    proxy = AgentFilterProxy(model)
     for n, state in enumerate([AgentState.NOT_READY, AgentState.READY, AgentState.BUSY]):
         store.apply(agent_event(n, state))
     model.flush()
-    proxy.sort(AgentTableModel.STATE, Qt.SortOrder.AscendingOrder)
-    assert visible_ids(proxy) == ["a0001", "a0002", "a0000"]
+    model.sort(AgentTableModel.STATE, Qt.SortOrder.AscendingOrder)
+    assert visible_ids(model) == ["a0001", "a0002", "a0000"]
     store.apply(agent_event(0, AgentState.READY))
     model.flush()
-    assert visible_ids(proxy)[:2] == ["a0000", "a0001"] or visible_ids(proxy)[:2] == ["a0001", "a0000"]
-    assert visible_ids(proxy)[2] == "a0002"
+    assert visible_ids(model) == ["a0000", "a0001", "a0002"]   # ties by agent id
 
 
 @pytest.fixture
@@ -221,7 +234,24 @@ def test_state_bar_counts_and_click_filters(qtbot, supervisor_window):
     window.agents.flush()
     assert "Ready 7" in window.state_bar.accessibleDescription()
     window._state_clicked(AgentState.NOT_READY)
-    assert window.proxy.rowCount() == 3 and window.shown.text() == "3 of 10 agents"
+    assert window.agents.rowCount() == 3 and window.shown.text() == "3 of 10 agents"
     window._state_clicked(AgentState.NOT_READY)
-    assert window.proxy.rowCount() == 10
+    assert window.agents.rowCount() == 10
     assert window.queue_filter.findText("Support") > 0 and window.team_filter.findText("North") > 0
+
+
+def test_the_selected_agent_stays_selected_while_rows_move(qtbot, supervisor_window):
+    window, store, _ = supervisor_window
+    for n in range(50):
+        store.apply(agent_event(n, AgentState.READY))
+    window.agents.flush()
+    window.grid.sortByColumn(AgentTableModel.STATE, Qt.SortOrder.AscendingOrder)
+    assert window.select_agent("a0010")
+    for n in range(0, 50, 2):
+        store.apply(agent_event(n, AgentState.NOT_READY))   # a0010 moves down with half the floor
+    window.agents.flush()
+    current = window.grid.currentIndex()
+    assert current.data(AgentTableModel.AgentRole).agent_id == "a0010" and current.row() >= 25
+    window.search.setText("agent 001")                   # the filter rebuilds the grid: selection kept
+    assert window.grid.currentIndex().data(AgentTableModel.AgentRole).agent_id == "a0010"
+    assert window.detail.title.text() == "Agent 0010"

@@ -56,8 +56,9 @@ def test_current_work_and_history():
     store.apply(call("c2", "a", state=InteractionState.ENDED))
     store.apply(call("c1", "a", state=InteractionState.ENDED))
     assert floor.current_work("a") is None
-    kinds = [("state" if e.agent else f"{e.interaction.interaction_id}:{e.interaction.state}") for e in floor.history["a"]]
-    assert kinds == ["state", "c1:connected", "c2:connected", "c2:ended", "c1:ended"]
+    lines = [(e.kind, e.state, e.detail) for e in floor.history["a"]]
+    assert lines == [("state", "ready", None), ("work", "connected", "+1555"), ("work", "connected", None),
+                     ("work", "ended", None), ("work", "ended", "+1555")]
 
 
 def test_work_follows_a_transfer_and_a_rename():
@@ -68,6 +69,13 @@ def test_work_follows_a_transfer_and_a_rename():
     assert floor.take_changes().rows == {0, 1}
     store.apply(InteractionRenamed(old_id="c1", new_id="c9"))
     assert floor.current_work("b").interaction_id == "c9" and "c1" not in floor._owner
+
+
+def test_work_of_an_agent_not_seen_yet_waits_for_the_agent():
+    store, floor = floor_with(call("c1", "late"))
+    assert floor.order == [] and floor.take_changes().new_rows == 0
+    store.apply(agent("late", AgentState.BUSY))
+    assert floor.order == ["late"] and floor.current_work("late").interaction_id == "c1"
 
 
 def test_queued_work_without_an_agent_is_nobodys():

@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 
 UNAVAILABLE = "not available on 8x8 streaming (events only)"
 DEFAULT_CACHE_WINDOW_S = 7200.0     # "cache up to 2 hours of data" (S:66)
+TIME_SLICE_S = 0.004                # longest stretch of stream work between two event-loop turns
 _REFUSAL_CLOSE_CODES = frozenset({1008, 1013, 4003, 4029})
 
 
@@ -238,9 +239,15 @@ class Controller(SessionController):
         handle = self.tracker.handle
         apply = self.store.apply
         stats = self.stats
+        slice_started = time.monotonic()
         try:
             async for message in ws:
-                self._last_frame = time.monotonic()
+                now = self._last_frame = time.monotonic()
+                if now - slice_started > TIME_SLICE_S:
+                    # a backlog of buffered frames is read without ever suspending: give the
+                    # event loop (the window's repaint, other tasks) its turn every few ms
+                    await asyncio.sleep(0)
+                    slice_started = time.monotonic()
                 frames += 1
                 stats["frames"] += 1
                 for raw in feed(message):
