@@ -40,6 +40,7 @@ def test_supervisor_demo_shows_a_live_floor(qtbot, qt_loop, vendor):
         qtbot.waitUntil(lambda: changed() >= 10, timeout=30000)
         qtbot.waitUntil(lambda: view.queues.rowCount() >= 1, timeout=30000)
         assert sum(view.floor.count(s) for s in view.floor.by_state) == len(store.agents)
+        view.agents.flush()   # what arrived since the last 10 Hz flush
         assert view.agents.rowCount() == view.agents.floor_size == len(store.agents)
         assert window.list_model.rowCount() <= 3   # the floor's work stays out of the agent workspace
         view._every_second()

@@ -750,12 +750,89 @@ async def test_floor_scenario_rate_and_idle_when_nobody_listens():
         await asyncio.sleep(0.3)
         assert s.published == 0  # no session, nothing generated
         await p.start(body={"inactivityDelay": 60, "requireAcknowledgement": False})
+        logins: list = []
+        deadline = time.monotonic() + 10
+        while s.scenario.floor.logging_in and time.monotonic() < deadline:  # the first pass: everybody logs in
+            logins += await p.events(200)
+        assert not s.scenario.floor.logging_in
         t0 = time.monotonic()
         got = []
         while time.monotonic() - t0 < 1.0:
             got += await p.events(200)
-        assert 150 <= len(got) <= 700, len(got)
+        # 400 steps/s, one event each, plus an AgentStatistics after each disposition and now and
+        # then a MonitorState for the supervisor
+        assert 150 <= len(got) <= 800, len(got)
         assert len({inner(e).get("userId") for e in got}) > 50
+    finally:
+        await p.close()
+        await s.stop()
+
+
+def test_floor_scenario_defaults_and_the_supervisor_profile():
+    s = AlvariaSimulator(scenario="floor", users={CLIENT: SECRET}, api_key=KEY)
+    assert len(s.floor_ids) == 500  # hundreds of users by default
+    opts = s.profile_options(supervisor=True)
+    assert opts["user_ids"] == [s.agent_id, *s.floor_ids]  # the supervisor first, then the floor
+    assert opts["events"] == ["all"] and opts == s.profile_options()
+    assert s.scenario.event_rate == 30
+    assert set(s.work_types) == {191, 192, 193, 84}
+    types = s.scenario.floor.work_types
+    assert all(len(types[u]) == 2 for u in s.floor_ids)
+    small = AlvariaSimulator(scenario="floor", users={CLIENT: SECRET}, api_key=KEY, agents=3, event_rate=5)
+    assert len(small.profile_options(supervisor=True)["user_ids"]) == 4 and small.scenario.event_rate == 5
+    assert len(AlvariaSimulator(scenario="demo").floor_ids) == 50  # the demo's default is unchanged
+
+
+@pytest.mark.asyncio
+@pytest.mark.timeout(30)
+async def test_floor_scenario_work_types_statistics_and_monitoring():
+    s = AlvariaSimulator(scenario="floor", users={CLIENT: SECRET}, api_key=KEY, long_poll_wait_s=0.2,
+                         agents=8, event_rate=200)
+    await s.start()
+    p = Peer(s)
+    try:
+        await p.start(body={"inactivityDelay": 60, "requireAcknowledgement": False})
+        got: list[dict] = []
+        deadline = time.monotonic() + 15
+        wanted = {"NewWorkType", "AgentStatistics", "MonitorState", "ScreenPop", "Wrap"}
+        while time.monotonic() < deadline and not (wanted <= set(names(got))
+                                                     and sum(1 for n in names(got) if n == "AgentStatistics") > 8):
+            got += await p.events(200)
+        kinds = names(got)
+        assert wanted <= set(kinds), set(kinds)
+        floor = set(s.floor_ids)
+        by_user: dict[str, set[str]] = {}
+        for e, kind in zip(got, kinds):
+            body = inner(e)
+            if kind == "NewWorkType":  # the sample's shape: id a string, idRev a number (A:2453-2454)
+                assert isinstance(body["payload"]["id"], str) and isinstance(body["payload"]["idRev"], int)
+                by_user.setdefault(body["userId"], set()).add(body["payload"]["id"])
+        assert {u for u in by_user if u in floor} == floor
+        for uid in floor:
+            assert by_user[uid] == {str(w) for w in s.scenario.floor.work_types[uid]}
+        stats = [inner(e) for e, k in zip(got, kinds) if k == "AgentStatistics"]
+        template = TEMPLATES["engagementCenter.AgentStatistics"][2]["payload"]["agentStatistics"][0]
+        for body in stats:
+            rows = body["payload"]["agentStatistics"]
+            assert body["userId"] in floor and len(rows) == 2
+            for row in rows:
+                assert list(row) == list(template)  # the sample's fields, in its order (A:1561-1586)
+                assert row["workTypeName"] == s.work_types[row["workTypeId"]]["name"]
+        # handled counts only grow for a user and work type
+        seen: dict[tuple, int] = {}
+        for body in stats:
+            for row in body["payload"]["agentStatistics"]:
+                key = (body["userId"], row["workTypeId"])
+                total = row["inboundInteractions"] + row["chatInteractions"]
+                assert total >= seen.get(key, 0)
+                seen[key] = total
+        monitor = [inner(e) for e, k in zip(got, kinds) if k == "MonitorState"]
+        assert all(m["userId"] == s.agent_id for m in monitor)  # to the supervisor, who "sent" the request
+        assert {m["payload"]["monitoringState"] for m in monitor} <= {1, 2, 4}
+        pops = {str(inner(e)["payload"]["interactionIdRev"]): inner(e)["userId"] for e, k in zip(got, kinds)
+                if k == "ScreenPop"}  # …Rev ids may come as numbers (type drift, digest §6.4 #4)
+        assert all(str(m["payload"]["monitoringInteractionIdRev"]) in pops for m in monitor)
+        assert s.truth()["scenario_errors"] == []
     finally:
         await p.close()
         await s.stop()

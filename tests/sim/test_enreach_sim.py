@@ -799,6 +799,67 @@ async def test_floor_scenario_rate(http):
         await s.stop()
 
 
+def test_floor_scenario_defaults_and_the_supervisor_profile():
+    s = EnreachSimulator(scenario="floor", users={USER: SECRET})
+    assert len(s.world.floor_ids) == 500  # hundreds of agents by default
+    queues = list(s.world.queues)
+    assert len(queues) == 4
+    served = [s.world.users[u].queues for u in s.world.floor_ids]
+    assert all(len(q) == 2 and set(q) <= set(queues) for q in served)  # agent_queues: 2
+    assert {q for pair in served for q in pair} == set(queues)
+    opts = s.profile_options(supervisor=True)
+    assert set(opts) == {"api_url", "user_id", "queue_ids", "call_list_ids", "supervised_user_ids"}
+    assert opts["user_id"] == USER and opts["queue_ids"] == queues and opts["call_list_ids"] == []
+    assert opts["supervised_user_ids"] == s.world.floor_ids
+    assert s.profile_options() == {**opts, "call_list_ids": list(s.world.call_lists)}  # unchanged without supervisor
+    small = EnreachSimulator(scenario="floor", users={USER: SECRET}, agents=7, event_rate=3)
+    assert len(small.profile_options(supervisor=True)["supervised_user_ids"]) == 7
+    assert small.scenario.event_rate == 3
+    # QueueStatus agent counters follow who serves the queue (each agent serves 2 of the 4)
+    counters = small.world.queues[queues[0]].counters
+    assert counters["NbrOfProviders"] == sum(1 for u in small.world.users.values()
+                                             if u.queues is None or queues[0] in u.queues)
+    assert counters["NbrOfProviders"] < len(small.world.users)
+
+
+@pytest.mark.asyncio
+@pytest.mark.timeout(30)
+async def test_floor_scenario_plays_queues_calls_monitoring_offers_and_alerts(http):
+    s = EnreachSimulator(scenario="floor", users={USER: SECRET}, agents=20, time_scale=0.05)
+    await s.start()
+    try:
+        opts = s.profile_options(supervisor=True)
+        floor = opts["supervised_user_ids"]
+        wanted = {USER: ["UserCallAvailableForMonitoring", "UserAlert"]}
+        wanted.update({u: ["UserAvailability", "UserStatus", "UserCallInUserConnected"] for u in floor})
+        wanted.update({q: ["QueueStatus"] for q in opts["queue_ids"]})
+        hub = await subscribed_hub(http, s, wanted)
+        offer = await hub.message("UserCallAvailableForMonitoring", timeout=10)
+        data = offer["data"]
+        assert data["SupervisorUserId"] == USER and data["TargetUserId"] in floor
+        assert data["SupervisionCallInNumber"] and data["CallType"] == "servicecall"
+        assert s.truth()["calls"][data["CallId"]]["user"] == data["TargetUserId"]
+        alert = await hub.message("UserAlert", timeout=10)
+        # about the queue with the most callers waiting, with its real figure over the threshold
+        assert alert["data"]["ConditionName"].endswith(": callers waiting")
+        assert alert["data"]["ConditionExpression"] == ">" and int(alert["data"]["Value"]) > 3
+        waiting: dict[str, set[int]] = {}
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not any(len(v) >= 3 for v in waiting.values()):
+            m = await hub.message("QueueStatus", timeout=10)
+            waiting.setdefault(m["data"]["QueueId"], set()).add(m["data"]["NbrOfQueuingRequesters"])
+        assert any(len(v) >= 3 for v in waiting.values()), waiting  # waiting counts move
+        connected = [m for m in hub.messages() if m["subscription"]["eventType"] == "UserCallInUserConnected"]
+        assert connected and all(m["data"]["UserId"] in floor for m in connected)
+        statuses = [m["data"] for m in hub.messages() if m["subscription"]["eventType"] == "UserStatus"]
+        active = {(d["userId"], d["activeQueueId"]) for d in statuses if d.get("activeQueueId")}
+        assert active and all(q in s.world.users[u].queues for u, q in active)  # calls via the agent's own queues
+        assert s.truth()["scenarioErrors"] == []
+        await hub.close()
+    finally:
+        await s.stop()
+
+
 @pytest.mark.asyncio
 async def test_scenario_file_with_timeline(tmp_path, http):
     spec = {"agents": 2, "queues": [{"name": "Q", "number": "+358100"}], "call_lists": [],

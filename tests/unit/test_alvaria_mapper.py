@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.events import (AgentChanged, ConnectionChanged, InteractionChanged, InteractionRenamed, MessageAdded,
-                                 NoticeRaised)
+                                 NoticeRaised, QueueChanged)
 from desktop.core.model import ChatMessage, Connection, Notice
 from desktop.vendors.alvaria import mapper
 from desktop.vendors.alvaria.mapper import MapContext, MalformedEvent, decode_event, map_event
@@ -93,7 +93,8 @@ CASES = [
         agent(0, state("Active", "Active/AgActive", state="busy")),
         work(1, "151", state="connected", held=False, media="voice", direction="outbound", agent_id=ME)]),
     ("EventECAdvanceFeature_A1539-1544.json", EC + "AdvanceFeature", [agent(0, state("AdvanceFeature", state="busy"))]),
-    ("EventECAgentStatistics_A1554-1590.json", EC + "AgentStatistics", []),   # reply to a request (A:60)
+    ("EventECAgentStatistics_A1554-1590.json", EC + "AgentStatistics", [   # a queue per work type (A:1600-1601)
+        QueueChanged(event_id=eid(0), at=AT, queue_id="84", changes={"answered": 0, "name": "CherylChat1"})]),
     ("EventECAudioPathConnection_A1627-1634.json", EC + "AudioPathConnection", [   # state true
         notice(0, "info", "the station's audio path is connected", "AudioPathConnection")]),
     ("EventECCallReRouted_A1645-1653.json", EC + "CallReRouted", [work(0, "151", state="ended", held=False, agent_id=ME)]),

@@ -151,3 +151,32 @@ async def test_no_commands_and_every_capability_says_why():
         assert c.declared.why_unavailable(cap).startswith("not available on Enreach RTE")
     with pytest.raises(UnsupportedError, match="events only"):
         await c.execute(Command(Capability.SET_AGENT_STATE, None, {"state": "ready"}))
+
+
+@pytest.mark.asyncio
+async def test_subscribe_goes_out_in_batches_and_the_outcomes_add_up():
+    """A supervisor's floor asks for tens of thousands of subscriptions: never one huge frame."""
+    from desktop.vendors.enreach.client import SUBSCRIBE_BATCH, RteHub
+
+    class Connection:
+        def __init__(self):
+            self.calls: list[list[dict]] = []
+
+        async def invoke(self, method, arguments, *, timeout_s):
+            assert method == "Subscribe"
+            (items,) = arguments
+            self.calls.append(items)
+            # SubscriptionResult per item (R:122-135), the event name echoed lower-cased (R:126);
+            # every third one refused as in R:307-310
+            return [{"subscribed": i % 3 != 0, "message": None if i % 3 else "Unauthorized",
+                     "entityId": item["EntityId"], "eventName": item["EventName"].lower()}
+                    for i, item in enumerate(items)]
+
+    wanted = [Subscription(f"{n:08d}-0000-0000-0000-000000000000", "UserStatus", "user")
+              for n in range(2 * SUBSCRIBE_BATCH + 5)]
+    connection = Connection()
+    outcome = await RteHub(connection, timeout_s=1).subscribe(wanted)
+    assert [len(c) for c in connection.calls] == [SUBSCRIBE_BATCH, SUBSCRIBE_BATCH, 5]
+    assert len(outcome.accepted) + len(outcome.refused) == len(wanted) and not outcome.unanswered
+    assert {r.message for r in outcome.refused} == {"Unauthorized"}
+    assert [s for s in wanted if s in outcome.accepted or s in {r.subscription for r in outcome.refused}] == wanted

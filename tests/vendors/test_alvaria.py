@@ -160,8 +160,14 @@ async def test_platform_session_end_is_shown(alvaria):
 
 async def test_nothing_can_be_sent_and_every_capability_says_why(alvaria):
     assert Controller.declared.supported == frozenset()
+    supervision = {Capability.LISTEN_IN, Capability.COACH, Capability.BARGE_IN, Capability.CANCEL_MONITORING}
     for capability in Capability:
-        assert Controller.declared.why_unavailable(capability) == "not available on Alvaria Cloud streaming (events only)"
+        reason = Controller.declared.why_unavailable(capability)
+        if capability in supervision:  # digest §5: monitor requests are Engagement Center API calls (A:106)
+            assert reason.startswith("not available on Alvaria Cloud streaming: monitor requests") \
+                and "MonitorState only reports them" in reason, reason
+        else:
+            assert reason == "not available on Alvaria Cloud streaming (events only)"
 
 
 # -- recovery ------------------------------------------------------------------------------------------
@@ -369,7 +375,71 @@ async def test_a_supervisor_floor_other_users_are_not_self():
         others = [a for a in flags if a != sim.agent_id]
         assert others and all(flags[a] == {False} for a in others)
         assert flags.get(sim.agent_id, {True}) == {True}
-        assert all(i.agent_id == sim.agent_id for i in store.interactions.values()), "only own work is shown"
+        floor = set(sim.floor_ids)
+        # the floor users the profile names bring their work, as theirs (mapper docstring)
+        assert all(i.agent_id == sim.agent_id or i.agent_id in floor for i in store.interactions.values())
+        assert sim.poll_overlaps == 0
+    finally:
+        await controller.close(logout=False)
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await sim.stop()
+
+
+async def test_supervisor_floor_work_types_queue_rows_work_and_monitoring():
+    """The floor scenario (small): floor users arrive with their work types (NewWorkType A:2457,
+    named from AgentStatistics' workTypeName A:1601), AgentStatistics become per-work-type queue
+    rows whose ``answered`` grows (A:1599-1610), floor users' interactions are theirs, and a
+    MonitorState (A:2350-2375) for a floor user's interaction marks that agent monitored."""
+    sim = AlvariaSimulator(host="127.0.0.1", port=0, scenario="floor", users={CLIENT: SECRET}, long_poll_wait_s=0.3,
+                           agents=6, event_rate=40, time_scale=1.0)
+    await sim.start()
+    store = Store()
+    options = sim.profile_options(supervisor=True)
+    assert options["user_ids"] == [sim.agent_id, *sim.floor_ids] and len(sim.floor_ids) == 6
+    controller = make_controller(sim, store, options=options)
+    answered: dict[str, list[int]] = {}
+
+    def record(changes):
+        for change in changes:
+            if change.kind == "queue" and change.new.answered is not None:
+                answered.setdefault(change.key, []).append(change.new.answered)
+
+    store.subscribe(record)
+    await controller.connect(login=False)
+    task = asyncio.create_task(controller.run())
+    floor = set(sim.floor_ids)
+    names = {str(w["id"]): w["name"] for w in sim.spec["workTypes"]}
+    try:
+        await until(store, lambda: sum(1 for a in store.agents.values() if a.agent_id in floor and a.queues) == 6,
+                    timeout=15, what="every floor user with its work types")
+        for uid in floor:
+            agent = store.agents[uid]
+            expected = {names[str(w)] for w in sim.truth()["agents"][uid]["workTypes"]}
+            assert set(agent.queues) == expected and agent.team is None, agent
+        assert store.self_agent_id == sim.agent_id
+        assert {q.queue_id: q.name for q in store.queues.values()} == {k: v for k, v in names.items()
+                                                                       if k in store.queues}
+        assert all(q.waiting is None and q.agents_ready is None and q.service_level is None
+                   for q in store.queues.values())
+        await until(store, lambda: any(len(set(v)) >= 2 and v[-1] > v[0] for v in answered.values()), timeout=20,
+                    what="a work type's answered count growing")
+
+        def live():
+            return [i for i in store.interactions.values() if i.active and i.agent_id in floor]
+
+        await until(store, lambda: bool(live()), timeout=15, what="a floor user's live interaction")
+        work = live()[0]
+        # popped from one of that user's own work types (ScreenPop otherData.worktypeId, A:2842)
+        assert work.queue in {str(w) for w in sim.truth()["agents"][work.agent_id]["workTypes"]}
+        sim.monitor_state(sim.agent_id, work.interaction_id, 2)  # MON_COACHING (A:2373)
+        await until(store, lambda: store.agents[work.agent_id].monitored == Capability.COACH, timeout=10,
+                    what="the floor agent coached")
+        assert any(n.code == "MonitorState" and n.interaction_id == work.interaction_id for n in store.notices)
+        sim.monitor_state(sim.agent_id, work.interaction_id, 4)  # MON_STOPPED
+        await until(store, lambda: store.agents[work.agent_id].monitored is None, timeout=10,
+                    what="monitoring stopped")
+        assert all(not a.capabilities for a in store.agents.values())
         assert sim.poll_overlaps == 0
     finally:
         await controller.close(logout=False)

@@ -408,3 +408,68 @@ async def test_close_unsubscribes_all_and_leaves_no_thread(sim):
         [t.name for t in threading.enumerate() if t.ident not in baseline]
     assert [i["method"].lower() for i in sim.truth()["invocations"]][-1] == "unsubscribeall"
     await rte.controller.close(logout=False)  # idempotent
+
+
+# -- the supervisor's floor ---------------------------------------------------------------------------
+@pytest.mark.asyncio
+@pytest.mark.timeout(40)
+async def test_supervisor_floor_agents_queues_and_monitoring_offers():
+    """The floor scenario (small): floor agents arrive with the queues they serve (ActiveQueueId,
+    R:1078), queue rows arrive and move (QueueStatus, R:1524-1577), and a monitoring offer
+    (UserCallAvailableForMonitoring, R:440-487) lands on the target agent's own call with the
+    call-in number the supervisor dials (R:482)."""
+    sim = EnreachSimulator(host="127.0.0.1", port=0, scenario="floor", agents=12, event_rate=20, time_scale=0.1,
+                           ping_interval_s=0.3)
+    await sim.start()
+    store = Store()
+    profile = demo_profile("enreach", sim, supervisor=True)
+    assert profile.options["supervised_user_ids"] == sim.profile_options(supervisor=True)["supervised_user_ids"]
+    rte = Session(sim, store, Controller(profile, demo_secrets(profile, sim), store, Timers.fast()))
+    waiting_seen: dict[str, set[int]] = {}
+
+    def record(changes):
+        for change in changes:
+            if change.kind == "queue" and change.new.waiting is not None:
+                waiting_seen.setdefault(change.key, set()).add(change.new.waiting)
+
+    store.subscribe(record)
+    supervised = set(profile.options["supervised_user_ids"])
+    queue_names = {q["name"] for q in sim.truth()["queues"].values()}
+    try:
+        await rte.start()
+        assert len(supervised) == 12 and not profile.options["call_list_ids"]
+        await until(store, lambda: sum(1 for a in store.agents.values() if a.agent_id in supervised) == 12,
+                    timeout=10, what="every floor agent (snapshots on subscribe)")
+        await until(store, lambda: any(a.queues for a in store.agents.values()), timeout=15,
+                    what="a floor agent with the queues it serves")
+        with_queues = [a for a in store.agents.values() if a.queues]
+        assert all(a.agent_id in supervised and a.team is None for a in with_queues)
+        truth = sim.truth()["users"]
+        for agent in with_queues:  # named by QueueStatus.QueueName, and among the queues it serves
+            served = {sim.truth()["queues"][q]["name"] for q in truth[agent.agent_id]["queues"]}
+            assert set(agent.queues) <= served | set(truth[agent.agent_id]["queues"]), agent
+        assert set(store.queues) == set(profile.options["queue_ids"])
+        assert {q.name for q in store.queues.values()} == queue_names
+        await until(store, lambda: any(len(v) >= 2 for v in waiting_seen.values()), timeout=15,
+                    what="a queue's waiting count moving")
+        assert all(q.agents_ready is not None and q.agents_not_ready is not None for q in store.queues.values())
+        assert all(q.answered is None and q.service_level is None for q in store.queues.values())
+
+        def offered():
+            return [i for i in store.interactions.values() if i.data.get("supervision_call_in_number")]
+
+        await until(store, lambda: bool(offered()), timeout=15, what="a monitoring offer")
+        call = offered()[0]
+        assert call.agent_id in supervised                         # TargetUserId (R:486)
+        assert call.data["supervision_call_in_number"] == "+358101009999"  # the simulator's call-in number
+        assert call.data["caller_number"]                          # the target's own User* events made it
+        assert sim.truth()["calls"][call.interaction_id]["user"] == call.agent_id
+        active = [i for i in store.interactions.values() if i.active]
+        assert active and all(i.agent_id in supervised for i in active)
+        for capability in ("listen_in", "coach", "barge_in", "cancel_monitoring"):
+            assert "call-in number" in rte.controller.declared.why_unavailable(capability)
+        assert all(not a.capabilities for a in store.agents.values())
+    finally:
+        await rte.stop()
+        await sim.stop()
+    assert not signalr_threads(), [t.name for t in signalr_threads()]

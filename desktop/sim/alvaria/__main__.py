@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--org-id", default="acme")
     p.add_argument("--time-scale", type=float, default=1.0, help="multiplies scenario delays and inactivityDelay")
     p.add_argument("--long-poll-wait", type=float, default=15.0, help="seconds an empty GET /events is held")
-    p.add_argument("--agents", type=int, default=50, help="floor users (demo, floor)")
+    p.add_argument("--agents", type=int, default=None, help="floor users (default: the scenario's; demo 50, floor 500)")
     p.add_argument("--event-rate", type=float, default=None, help="floor events per second")
     args = p.parse_args(argv)
     return asyncio.run(_main(args))

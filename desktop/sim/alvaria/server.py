@@ -244,22 +244,46 @@ class Parked:
         return Session.matches(probe, e)
 
 
+# AgentStatistics seconds counters (A:1612-1622) by the simulator's agent state (ours)
+STAT_SECONDS = {"Idle": "idleSeconds", "NotReady": "notReadySeconds", "Park": "parkSeconds",
+                "ScreenPop": "activeSeconds", "Active": "activeSeconds", "Held": "activeSeconds",
+                "Wrap": "wrapSeconds", "Connected": "otherSeconds"}
+# AgentStatistics interaction counters (A:1602-1611) by media type (ours)
+STAT_COUNTER = {"InboundChat": "chatInteractions", "InboundIM": "chatInteractions", "InboundSMS": "smsInteractions",
+                "InboundDID": "didInteractions", "OutboundManual": "manualInteractions",
+                "InternalManual": "internalInteractions", "OutboundAOD": "outreachInteractions"}
+
+
 class Agent:
     def __init__(self, user_id: str, name: str = ""):
         self.user_id = user_id
         self.name = name or user_id
         self.ehub: int | None = None
-        self.state = "LoggedOut"
+        self._state = "LoggedOut"
+        self._since = time.monotonic()
+        self.seconds: dict[str, float] = {}  # time spent per state (AgentStatistics)
         self.reason: int | None = None
-        self.interactions: dict[str, dict] = {}  # iid -> {"media", "state"}
+        self.interactions: dict[str, dict] = {}  # iid -> {"media", "state", "workType"}
         self.pending_not_ready: int | None = None
+        self.work_types: list[int] = []  # the work types the agent is assigned to (NewWorkType)
+        self.handled: dict[int, dict[str, int]] = {}  # work type -> AgentStatistics counter -> count
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @state.setter
+    def state(self, value: str) -> None:
+        now = time.monotonic()
+        self.seconds[self._state] = self.seconds.get(self._state, 0.0) + now - self._since
+        self._state, self._since = value, now
 
 
 class AlvariaSimulator:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, scenario: str | dict = "idle",
                  users: dict[str, str] | None = None, api_key: str = "demo-api-key", org_id: str = "acme",
                  long_poll_wait_s: float = 15.0, token_ttl_s: float = 3600, time_scale: float = 1.0,
-                 agents: int = 50, event_rate: float | None = None, *, seed: int = 7,
+                 agents: int | None = None, event_rate: float | None = None, *, seed: int = 7,
                  durable_ack_queue: bool = True, v3_subscription_paths: bool = False,
                  third_party_enabled: bool = True, type_drift: bool = True, max_queue: int = 100_000):
         self.host = host
@@ -287,6 +311,12 @@ class AlvariaSimulator:
         self.agent_id: str = agent["userId"]
         self.agents: dict[str, Agent] = {self.agent_id: Agent(self.agent_id, agent.get("name", ""))}
         self.work_type_id = int(self.spec.get("workTypeId", 191))  # ScreenPop sample worktypeId (A:2842)
+        # work types of the floor: [{"id", "name", "media"}]; the first is the scenario's workTypeId
+        self.work_types: dict[int, dict] = {int(w["id"]): {"id": int(w["id"]), "name": str(w.get("name", w["id"])),
+                                                           "media": w.get("media", "InboundACD")}
+                                            for w in self.spec.get("workTypes", [])}
+        self.work_types.setdefault(self.work_type_id, {"id": self.work_type_id, "name": f"WorkType {self.work_type_id}",
+                                                       "media": "InboundACD"})
         self.login_reason = int(self.spec.get("loginReasonId", 1))
         floor = self.spec.get("floor")
         if floor:
@@ -331,9 +361,11 @@ class AlvariaSimulator:
     def poll_overlaps(self) -> int:
         return self._poll_overlaps
 
-    def profile_options(self) -> dict:
+    def profile_options(self, supervisor: bool = False) -> dict:
         """The [alvaria] profile section pointing at this simulator. ``user_ids[0]`` is the
-        desktop's own agent; the rest are the floor users (supervisor view)."""
+        desktop's own agent; the rest are the floor users. ``supervisor``: the section a
+        supervisor uses, which is the same here: the scenario's agent (the supervisor) first, then
+        every floor user, every event (AgentStatistics, NewWorkType, MonitorState included)."""
         return {"base_url": self.base_url, "org_id": self.org_id, "token_url": self.token_url, "api_version": 3,
                 "require_acknowledgement": True, "inactivity_delay": 120,
                 "user_ids": [self.agent_id, *self.floor_ids], "events": ["all"]}
@@ -531,17 +563,72 @@ class AlvariaSimulator:
         self._ec(user_id, "ConnectConfirm")
         self._ec(user_id, "Connected")
         # NewWorkType sample: id a string, idRev a number (A:2453-2454); kept that way
+        if self.work_type_id not in a.work_types:
+            a.work_types.append(self.work_type_id)
         self._ec(user_id, "NewWorkType", {"id": str(self.work_type_id), "idRev": self.work_type_id})
         if ready:
             self.agent_idle(user_id)
         else:
             self._not_ready_now(a, self.login_reason)
 
-    def _login_quiet(self, user_id: str) -> None:
+    def _login_quiet(self, user_id: str, work_types: list[int] | None = None) -> None:
+        """A floor login: Connected, then (with ``work_types``) one NewWorkType per work type."""
         a = self._agent(user_id)
         a.ehub = next(self._ehubs)
         a.state = "Connected"
         self._ec(user_id, "Connected")
+        for wt in work_types or []:
+            self.new_work_type(user_id, wt)
+
+    def new_work_type(self, user_id: str, work_type_id: int) -> None:
+        """NewWorkType (A:2447-2466): the user was assigned to this work type. ``id`` a string and
+        ``idRev`` a number, as the sample (A:2453-2454)."""
+        a = self._agent(user_id)
+        wt = int(work_type_id)
+        if wt not in a.work_types:
+            a.work_types.append(wt)
+        self._ec(user_id, "NewWorkType", {"id": str(wt), "idRev": wt})
+
+    def remove_work_type(self, user_id: str, work_type_id: int) -> None:
+        """RemoveWorkType (A:2779-2798): the user no longer serves this work type."""
+        a = self._agent(user_id)
+        wt = int(work_type_id)
+        if wt in a.work_types:
+            a.work_types.remove(wt)
+        self._ec(user_id, "RemoveWorkType", ev.ids("id", wt))
+
+    def agent_statistics(self, user_id: str) -> None:
+        """AgentStatistics (A:1553-1625) for the user: one row per assigned work type (or the
+        scenario's work type), the interactions the user handled per work type and media, and the
+        seconds per state since the simulator first saw the user (ours: the same seconds on each
+        row; real seconds, not scaled by ``time_scale``). The document sends it "in response to a
+        request for agent statistics" (A:60), a request this API does not carry: the scenario (or
+        a test) decides when."""
+        a = self._agent(user_id)
+        a.state = a.state  # bring the seconds up to now
+        seconds = {k: 0 for k in set(STAT_SECONDS.values())}
+        for state, spent in a.seconds.items():
+            key = STAT_SECONDS.get(state)
+            if key:
+                seconds[key] += int(spent)
+        logged_in = int(sum(v for k, v in a.seconds.items() if k != "LoggedOut"))
+        _schema, _line, sample = TEMPLATES["engagementCenter.AgentStatistics"]
+        template = sample["payload"]["agentStatistics"][0]
+        rows = []
+        for wt in a.work_types or [self.work_type_id]:
+            row = {k: 0 for k in template}
+            row.update({"workTypeId": wt, "workTypeName": self.work_types.get(wt, {}).get("name", str(wt)),
+                        **seconds, "loggedInSeconds": logged_in, "statusSeconds": 0})
+            row.update(a.handled.get(wt, {}))
+            rows.append(row)
+        self._ec(user_id, "AgentStatistics", {"agentStatistics": rows})
+
+    def monitor_state(self, user_id: str, interaction_id: Any, state: int = 1) -> None:
+        """MonitorState (A:2350-2375) to ``user_id`` (the one who sent the monitor request):
+        ``monitoringInteractionId`` = the monitored interaction, ``monitoringState`` as A:2373
+        (1 monitoring, 2 coaching, 3 barged in, 4 stopped, …)."""
+        self._ec(user_id, "MonitorState", ev.ids("monitoringInteractionId", interaction_id)
+                 | {"monitoringState": int(state), "portNum": 0, "ipAddress": ""})
 
     def agent_logout(self, user_id: str) -> None:
         """Disconnected (A:1937): the agent's engagement-center session ended."""
@@ -577,7 +664,7 @@ class AlvariaSimulator:
     def screen_pop(self, user_id: str, interaction_id: Any = None, data: dict | list | None = None, *,
                    media: str = "InboundACD", ani: str = "6035551212", dnis: str = "6035550100",
                    first_name: str = "ELLEN", last_name: str = "FROST", caller_id: str = "Caller Id",
-                   timeout_for_accept_s: int = 15) -> str:
+                   timeout_for_accept_s: int = 15, work_type_id: int | None = None) -> str:
         """ScreenPop (A:2799-2860) for a new interaction; returns its id (the ``interactionIdRev`` text).
         ``data`` → interactionData as ``[{key, value, isMasked}]`` (A:2857); without it the
         sample's ``" "`` string is sent (digest 6.4 #5)."""
@@ -585,15 +672,16 @@ class AlvariaSimulator:
             raise ValueError(f"unknown mediaType {media!r}")
         iid = self._iid(interaction_id)
         a = self._agent(user_id)
-        a.interactions[iid] = {"media": media, "state": "ScreenPop"}
+        wt = int(work_type_id) if work_type_id is not None else self.work_type_id
+        a.interactions[iid] = {"media": media, "state": "ScreenPop", "workType": wt}
         a.state = "ScreenPop"
         info = ev.fill("engagementCenter.ScreenPop", user_id=None, ehub=None)["payload"]["interactionInfo"]
         other = info["otherData"]
         other.update({"interactionCategory": ev.interaction_category(media),
                       "interactionType": ev.INTERACTION_TYPE.get(media, "UNDEFINED"), "screenpopType": 31})
-        other.update(ev.ids("worktypeId", self.work_type_id))
+        other.update(ev.ids("worktypeId", wt))
         other["workTypeIdRev"] = other.pop("worktypeIdRev")
-        other.update(ev.ids("originalWorktypeId", self.work_type_id))
+        other.update(ev.ids("originalWorktypeId", wt))
         info["screenData"].update({"ani": ani, "callerId": caller_id, "dnis": dnis, "firstName": first_name,
                                    "lastName": last_name, "phoneNumber": ani,
                                    "umid": f"01-0010010000-{time.strftime('%y%m%d-%H%M%S')}-{iid}"})
@@ -637,7 +725,12 @@ class AlvariaSimulator:
         if with_disposition_event:
             self._ec(user_id, "DispositionInitiated", {"dispositionId": str(disposition_id), "interactionId": iid,
                                                        "interactionIdTo": "0"})
-        a.interactions.pop(iid, None)
+        done = a.interactions.pop(iid, None)
+        if done is not None:  # handled: counted for AgentStatistics
+            counter = STAT_COUNTER.get(done.get("media", ""), "emailInteractions" if "Email" in done.get("media", "")
+                                       else "inboundInteractions")
+            row = a.handled.setdefault(int(done.get("workType", self.work_type_id)), {})
+            row[counter] = row.get(counter, 0) + 1
         a.state = "Idle"
         self._ec(user_id, "Idle", ev.ids("interactionId", iid))
         if a.pending_not_ready is not None and not a.interactions:
@@ -730,7 +823,9 @@ class AlvariaSimulator:
             "parked": {cid: len(p.queue) for cid, p in self._parked.items()},
             "tokens_live": len(self._tokens),
             "agents": {uid: {"state": a.state, "reason": a.reason, "ehubSessionId": a.ehub,
-                             "interactions": {i: dict(x) for i, x in a.interactions.items()}}
+                             "interactions": {i: dict(x) for i, x in a.interactions.items()},
+                             "workTypes": list(a.work_types),
+                             "handled": {str(k): dict(v) for k, v in a.handled.items()}}
                        for uid, a in self.agents.items() if uid == self.agent_id or a.ehub is not None},
             "faults": self.faults.as_dict(),
             "scenario_errors": list(self.scenario.errors),

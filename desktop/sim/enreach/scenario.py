@@ -1,26 +1,37 @@
 """Scenario activity for the Enreach simulator: built-in generators and explicit timelines.
 
 A scenario file (``scenarios/*.json`` or any path) may hold, besides the organization
-(``agents``, ``queues``, ``call_lists``, ``users``) and options (``payload_case``,
-``snapshot_on_subscribe``, ``wrap_up_s``, ``seed``)::
+(``agents``, ``queues``, ``call_lists``, ``users``, ``agent_queues``) and options (``payload_case``,
+``snapshot_on_subscribe``, ``wrap_up_s``, ``seed``, ``initial_availability: "mixed"``)::
 
     "activities": [
       {"kind": "calls", "every_s": 8, "ring_s": 3, "talk_s": 15, "overflow_every": 5,
        "transfer_every": 4, "callers": [{"number": "+35840...", "name": "Aino"}]},
                                                                   # to the demo user, via the queues in turn
-      {"kind": "colleague_calls", "every_s": 12, "users": 50, "monitoring": true},
-                                                                  # floor agents' calls, offered for monitoring
+      {"kind": "colleague_calls", "every_s": 12, "users": 50, "monitoring": true, "monitoring_share": 1.0,
+       "talk_jitter": false},
+                                                                  # floor agents' queue calls (each to an
+                                                                  # agent who is Available and not talking,
+                                                                  # via one of its queues), a share of them
+                                                                  # offered for monitoring; "users" absent =
+                                                                  # every floor agent
       {"kind": "availability", "every_s": 1.5, "users": 50},      # random floor agents change availability
-      {"kind": "queue_status", "every_s": 5},                     # waiting counts random-walk
+      {"kind": "queue_status", "every_s": 5, "around": 4},        # waiting counts random-walk (towards 4)
       {"kind": "callbacks", "every_s": 40},
-      {"kind": "alerts", "every_s": 90, "texts": ["..."]},
-      {"kind": "floor", "rate": 500}                              # events/s over all floor agents
+      {"kind": "alerts", "every_s": 90, "texts": ["..."]},        # or "queues": true: about the queue with
+                                                                  # the most callers waiting, real figures
+      {"kind": "floor", "rate": 500, "talking": true}             # events/s over all floor agents; "talking":
+                                                                  # false = availability changes only, and
+                                                                  # never for an agent on a call
     ],
     "timelines": [
       {"loop": false, "steps": [
         {"after": 1, "do": "call_offered", "args": {"caller_number": "+358..."}, "as": "c"},
         {"after": 2, "do": "call_connected", "ref": "c"},
         {"after": 5, "do": "call_disconnected", "ref": "c", "args": {"reason": "local"}}]}]
+
+``agent_queues: k`` (an organization option) makes each floor agent serve k of the queues (in
+turn) instead of every queue: QueueStatus agent counters and the calls' queues follow it.
 
 Every delay is in scenario seconds, multiplied by the simulator's ``time_scale`` (with a floor
 of 10 ms so a scale of 0 never spins). ``ref`` passes an id named by ``as`` as the step's first
@@ -34,6 +45,7 @@ import logging
 import random
 from typing import TYPE_CHECKING, Any
 
+from . import catalogue as cat
 
 if TYPE_CHECKING:  # pragma: no cover
     from .server import EnreachSimulator
@@ -63,6 +75,8 @@ class ScenarioRunner:
         self.calls_started = 0
 
     def start(self) -> None:
+        if self.spec.get("initial_availability") == "mixed":
+            self._mix_availability()
         for i, act in enumerate(self.spec.get("activities", [])):
             kind = act.get("kind")
             fn = getattr(self, f"_act_{kind}", None)
@@ -123,7 +137,8 @@ class ScenarioRunner:
             sim.call_overflowed(call_id, reason="NoAnswer")
             return
         sim.call_connected(call_id)
-        if act.get("monitoring") and act.get("user_id") and act.get("supervisor_id", "") != act.get("user_id"):
+        if act.get("monitoring") and act.get("user_id") and act.get("supervisor_id", "") != act.get("user_id") \
+                and self.rng.random() < float(act.get("monitoring_share", 1.0)):
             sim.monitoring_available(supervisor_id=act.get("supervisor_id"), call_id=call_id)
         await self.sleep(act.get("talk_s", 15))
         if sim.world.calls[call_id].state != "connected":
@@ -137,23 +152,47 @@ class ScenarioRunner:
         sim.call_disconnected(call_id, reason=self.rng.choice(["remote", "remote", "local"]))
 
     async def _act_colleague_calls(self, act: dict) -> None:
-        """Queue calls to random floor agents; each connected one is offered to the demo user
-        (the supervisor) for monitoring: UserCallAvailableForMonitoring."""
-        ids = self.sim.world.floor_ids[: int(act.get("users", 50))]
+        """Queue calls to random floor agents who can take one (Available, not talking, not in
+        wrap-up; a few tries per call); each connected one is offered to the demo user (the
+        supervisor) for monitoring (UserCallAvailableForMonitoring) with ``monitoring_share``."""
+        limit = act.get("users")
+        ids = self.sim.world.floor_ids if limit is None else self.sim.world.floor_ids[: int(limit)]
         queues = list(self.sim.world.queues)
         if not ids:
             return
+        users = self.sim.world.users
         n = 0
         while True:
             await self.sleep(float(act.get("every_s", 12)) * self.rng.uniform(0.7, 1.3))
             caller = DEFAULT_CALLERS[n % len(DEFAULT_CALLERS)]
             n += 1
-            agent = self.rng.choice(ids)
-            if self.sim.world.users[agent].talking:
+            agent = None
+            for _ in range(20):
+                uid = ids[self.rng.randrange(len(ids))]
+                user = users[uid]
+                if not user.talking and user.wrap_up_end is None and user.availability == "Available":
+                    agent = uid
+                    break
+            if agent is None:
                 continue
+            served = users[agent].queues or queues
+            queue_id = served[self.rng.randrange(len(served))] if served else None
             sub = {**act, "user_id": agent, "monitoring": act.get("monitoring", True), "supervisor_id": None}
-            self._spawn(self._one_call(sub, caller, queues[n % len(queues)] if queues else None, False, False),
-                        f"enreach-sim-colleague-call-{n}")
+            if act.get("talk_jitter"):
+                sub["talk_s"] = float(act.get("talk_s", 15)) * self.rng.uniform(0.5, 1.5)
+            self._spawn(self._one_call(sub, caller, queue_id, False, False), f"enreach-sim-colleague-call-{n}")
+
+    def _mix_availability(self) -> None:
+        """``initial_availability: "mixed"``: floor agents start in random states (the weights
+        below), each since a random time in the last hour, without events: a subscriber sees them
+        in the snapshots (``snapshot_on_subscribe``) or the next change."""
+        states = [s for s, _ in AVAILABILITY_WEIGHTS]
+        weights = [w for _, w in AVAILABILITY_WEIGHTS]
+        for uid in self.sim.world.floor_ids:
+            user = self.sim.world.users[uid]
+            user.availability = self.rng.choices(states, weights)[0]
+            user.availability_since = cat.local_time(cat.ago(self.rng.uniform(0, 3600)))
+        self.sim.world._agents_dirty = True  # noqa: SLF001
 
     def _random_state(self, current: str) -> str:
         states = [s for s, _ in AVAILABILITY_WEIGHTS if s != current]
@@ -171,10 +210,17 @@ class ScenarioRunner:
             self.sim.availability(uid, self._random_state(user.availability))
 
     async def _act_queue_status(self, act: dict) -> None:
+        """Every ``every_s``: each queue's waiting count moves by -1/0/+1 (drawn towards ``around``
+        when given) and a QueueStatus goes out."""
+        around = act.get("around")
         while True:
             await self.sleep(float(act.get("every_s", 5)))
             for qid, q in self.sim.world.queues.items():
-                waiting = max(0, q.counters["NbrOfQueuingRequesters"] + self.rng.choice([-1, 0, 0, 1]))
+                now = q.counters["NbrOfQueuingRequesters"]
+                steps = [-1, 0, 0, 1]
+                if around is not None:
+                    steps = [-1, -1, 0, 1] if now > float(around) else [-1, 0, 1, 1]
+                waiting = max(0, now + self.rng.choice(steps))
                 self.sim.queue_status(qid, waiting=waiting,
                                       longest_wait_s=self.rng.randint(5, 180) if waiting else 0)
 
@@ -196,11 +242,21 @@ class ScenarioRunner:
                 open_items.append((list_id, cb))
 
     async def _act_alerts(self, act: dict) -> None:
+        """UserAlert to the demo user: the ``texts`` in turn, or (``queues``) about the queue with
+        the most callers waiting, with its real figure (ConditionValue = ``threshold``)."""
         texts = act.get("texts") or ALERT_TEXTS
         n = 0
         while True:
             await self.sleep(float(act.get("every_s", 90)))
-            self.sim.user_alert(None, texts[n % len(texts)])
+            if act.get("queues") and self.sim.world.queues:
+                q = max(self.sim.world.queues.values(), key=lambda x: x.counters["NbrOfQueuingRequesters"])
+                threshold = int(act.get("threshold", 3))
+                if q.counters["NbrOfQueuingRequesters"] > threshold:  # the condition holds: it triggers
+                    self.sim.user_alert(None, f"{q.name}: callers waiting", condition_expression=">",
+                                        condition_value=str(threshold),
+                                        value=str(q.counters["NbrOfQueuingRequesters"]))
+            else:
+                self.sim.user_alert(None, texts[n % len(texts)])
             n += 1
 
     async def _act_floor(self, act: dict) -> None:
@@ -221,10 +277,14 @@ class ScenarioRunner:
             last = now
             n = int(credit)
             credit -= n
+            talking = act.get("talking", True)
             for _ in range(n):
                 uid = ids[self.rng.randrange(len(ids))]
                 user = self.sim.world.users[uid]
-                if self.rng.random() < 0.5:
+                if not talking:
+                    if not user.talking:  # an agent on a call keeps its state
+                        self.sim.availability(uid, self._random_state(user.availability))
+                elif self.rng.random() < 0.5:
                     self.sim.availability(uid, self._random_state(user.availability))
                 else:
                     self.sim.world.user_status(user, talking=not user.talking)

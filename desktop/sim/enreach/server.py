@@ -112,7 +112,7 @@ class EnreachSimulator:
             queues=self.spec.get("queues", [{"name": "Support", "number": "+358101001001"}]),
             call_lists=self.spec.get("call_lists", [{"name": "Callback requests"}]),
             wrap_up_s=float(wrap_up_s if wrap_up_s is not None else self.spec.get("wrap_up_s", 0)),
-            emit=self._emit_event, schedule=self._schedule)
+            emit=self._emit_event, schedule=self._schedule, agent_queues=self.spec.get("agent_queues"))
         self.scenario = ScenarioRunner(self, self.spec, validate_event_rate(event_rate))
         self.emitted: dict[str, int] = {}
         self.token_requests: list[dict] = []
@@ -136,8 +136,14 @@ class EnreachSimulator:
         """What the token answer's ``WssEndpoint`` holds: ``ws://`` like R:49's ``wss://``."""
         return f"ws://{self.host}:{self._port}{HUB_PATH}"
 
-    def profile_options(self) -> dict:
-        """The [enreach] profile section that points at this simulator."""
+    def profile_options(self, supervisor: bool = False) -> dict:
+        """The [enreach] profile section that points at this simulator. ``supervisor``: the
+        section a supervisor uses: the demo user (the supervisor, who receives the
+        UserCallAvailableForMonitoring offers and the UserAlerts), every queue and every floor agent
+        as ``supervised_user_ids``; no call lists."""
+        if supervisor:
+            return {"api_url": self.base_url, "user_id": self.demo_user_id, "queue_ids": list(self.world.queues),
+                    "call_list_ids": [], "supervised_user_ids": list(self.world.floor_ids)}
         return {"api_url": self.base_url, "user_id": self.demo_user_id,
                 "queue_ids": list(self.world.queues), "call_list_ids": list(self.world.call_lists),
                 "supervised_user_ids": list(self.world.floor_ids)}

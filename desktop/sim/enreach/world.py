@@ -42,6 +42,7 @@ class User:
     wrap_up_end: str | None = None
     active_queues: int = 1
     login: bool = False
+    queues: tuple[str, ...] | None = None  # the queues the user serves; None = every queue
 
     def status_fields(self) -> dict[str, Any]:
         """UserStatus (R:1075-1093). Available = AVA not DND/OffWork, Schedule = not OffWork,
@@ -53,7 +54,8 @@ class User:
         return {"UserId": self.id, "CanBeAllocatedTo": can, "Talking": self.talking,
                 "TalkingStatusChanged": self.talking_changed, "ActiveQueueId": self.active_queue_id,
                 "Available": available, "Schedule": schedule, "Serving": self.serving, "ServiceTerminals": 1,
-                "ActiveQueues": self.active_queues if self.serving else 0, "ParkedCalls": 0,
+                "ActiveQueues": (len(self.queues) if self.queues is not None else self.active_queues)
+                if self.serving else 0, "ParkedCalls": 0,
                 "WrapUpStart": self.wrap_up_start, "WrapUpEnd": self.wrap_up_end, "ServingCallback": False,
                 "FetchMode": self.fetch_mode}
 
@@ -100,7 +102,7 @@ class Call:
 class World:
     def __init__(self, *, organization_id: str, logins: list[tuple[str, str]], agents: int, queues: list[dict],
                  call_lists: list[dict], wrap_up_s: float, emit: Callable[[str, str, dict], int],
-                 schedule: Callable[..., None]) -> None:
+                 schedule: Callable[..., None], agent_queues: int | None = None) -> None:
         self.organization_id = organization_id
         self.emit = emit
         self.schedule = schedule
@@ -126,6 +128,11 @@ class World:
         for c in call_lists:
             cid = (c.get("id") or stable_id("calllist", c["name"])).lower()
             self.call_lists[cid] = CallList(cid, c["name"])
+        if agent_queues:  # each floor agent serves ``agent_queues`` of the queues, in turn (ours)
+            qids = list(self.queues)
+            k = max(1, min(int(agent_queues), len(qids))) if qids else 0
+            for i, uid in enumerate(self.floor_ids):
+                self.users[uid].queues = tuple(qids[(i + j) % len(qids)] for j in range(k))
         self.calls: dict[str, Call] = {}
         self.callbacks: dict[str, dict] = {}
         self._agents_dirty = True
@@ -185,22 +192,36 @@ class World:
         return self.emit("QueueStatus", q.id, q.fields())
 
     def _recount_agents(self) -> None:
-        """Agent counters of every queue from the users serving in it (all users serve in all
-        queues here). O(users): done lazily, when a QueueStatus is built after a user changed."""
+        """Agent counters of every queue from the users serving in it (every user serves every
+        queue unless the scenario gives floor agents ``agent_queues``). O(users): done lazily, when
+        a QueueStatus is built after a user changed."""
         if not self._agents_dirty:
             return
         self._agents_dirty = False
-        users = list(self.users.values())
-        free = sum(1 for u in users if u.status_fields()["CanBeAllocatedTo"])
-        away_long = sum(1 for u in users if u.availability in ("DoNotDisturb", "OffWork"))
-        away_short = sum(1 for u in users if u.talking or u.availability in ("Busy", "BRB", "Away"))
-        wrap = sum(1 for u in users if u.wrap_up_end is not None)
-        for q in self.queues.values():
-            c = q.counters
-            c.update({"NbrOfProviders": len(users), "NbrOfAgentsCheckedInQueue": len(users),
-                      "NbrOfAgentsImmediatelyFree": free, "NbrOfAgentsLongTermAway": away_long,
-                      "NbrOfAgentsShortTermAway": away_short, "NbrOfAgentsOnWrapUp": wrap,
-                      "NbrOfServingAgentsEstimate": len(users) - away_long})
+        keys = ("providers", "free", "away_long", "away_short", "wrap")
+        counts = {qid: dict.fromkeys(keys, 0) for qid in self.queues}
+        every = tuple(self.queues)
+        for u in self.users.values():
+            long_away = u.availability in ("DoNotDisturb", "OffWork")
+            free = (u.availability == "Available" and u.serving and not u.talking and u.wrap_up_end is None
+                    and not u.fetch_mode)  # CanBeAllocatedTo, as status_fields()
+            short_away = u.talking or u.availability in ("Busy", "BRB", "Away")
+            wrap = u.wrap_up_end is not None
+            for qid in (u.queues if u.queues is not None else every):
+                c = counts.get(qid)
+                if c is None:
+                    continue
+                c["providers"] += 1
+                c["free"] += free
+                c["away_long"] += long_away
+                c["away_short"] += short_away
+                c["wrap"] += wrap
+        for qid, q in self.queues.items():
+            n = counts[qid]
+            q.counters.update({"NbrOfProviders": n["providers"], "NbrOfAgentsCheckedInQueue": n["providers"],
+                               "NbrOfAgentsImmediatelyFree": n["free"], "NbrOfAgentsLongTermAway": n["away_long"],
+                               "NbrOfAgentsShortTermAway": n["away_short"], "NbrOfAgentsOnWrapUp": n["wrap"],
+                               "NbrOfServingAgentsEstimate": n["providers"] - n["away_long"]})
 
     def _set_talking(self, user: User, talking: bool, queue_id: str | None) -> None:
         if user.talking != talking:
@@ -505,7 +526,8 @@ class World:
         return {
             "organizationId": self.organization_id,
             "users": {u.id: {"name": u.email, "display": u.display, "availability": u.availability,
-                             "note": u.note, "login": u.login, "status": u.status_fields()}
+                             "note": u.note, "login": u.login, "status": u.status_fields(),
+                             "queues": list(u.queues) if u.queues is not None else list(self.queues)}
                       for u in self.users.values()},
             "userCount": len(self.users),
             "queues": {q.id: {"name": q.name, "number": q.number, **q.counters} for q in self.queues.values()},

@@ -9,7 +9,10 @@ login needs it (failCode 345, digest §6.4 #2).
 
 Own agent: the first of the profile's ``user_ids``; with an empty list (the credentials' own
 user only, DESIGN "user_ids = [] … all users the credentials see"), the first user that appears
-in the stream. Other users' events update their agent state with ``is_self=False``.
+in the stream. Other users' events update their agent state with ``is_self=False``; the other
+users the profile names (a supervisor's floor) also bring their interactions (``agent_id`` set),
+work types (``queues``) and monitored state, and ``AgentStatistics`` becomes per-work-type queue
+rows (mapper docstring).
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from ...core.errors import AuthError, CtiError, UnsupportedError
 from ...core.events import AgentChanged, NoticeRaised
 from ...core.model import Notice
 from ...core.session import DeclaredCapabilities, SessionController
-from ...core.vocabulary import Capability, ConnectionState
+from ...core.vocabulary import SUPERVISOR_CAPABILITIES, Capability, ConnectionState
 from ...logsetup import register_secret
 from ...transports.backoff import BackoffPolicy
 from ...transports.http import make_client
@@ -31,16 +34,22 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "Alvaria Cloud streaming"
 UNAVAILABLE = "not available on Alvaria Cloud streaming (events only)"
+# digest §5: monitor/coach/barge requests are Engagement Center API calls (A:106), not in this document
+SUPERVISION_UNAVAILABLE = ("not available on Alvaria Cloud streaming: monitor requests belong to the Engagement "
+                           "Center API, which the streaming API does not carry (MonitorState only reports them)")
 
 
 class Controller(SessionController):
     vendor = "alvaria"
-    declared = DeclaredCapabilities(PLATFORM, frozenset(), {cap: UNAVAILABLE for cap in Capability})
+    declared = DeclaredCapabilities(PLATFORM, frozenset(), {
+        cap: SUPERVISION_UNAVAILABLE if cap in SUPERVISOR_CAPABILITIES else UNAVAILABLE for cap in Capability})
 
     def __init__(self, profile, secrets, store, timers=None):
         super().__init__(profile, secrets, store, timers)
         self.settings = StreamSettings.from_options(profile.options, profile.where)
         self.self_user_id: str | None = self.settings.user_ids[0] if self.settings.user_ids else None
+        self.floor_ids = frozenset(self.settings.user_ids[1:])  # the other users the profile names
+        self.work_types = mapper.WorkTypeTotals()
         self.api: AlvariaApi | None = None
         self.stream: AlvariaStream | None = None
         self._http = None
@@ -116,14 +125,23 @@ class Controller(SessionController):
     def _known(self, interaction_id: str) -> bool:
         return interaction_id in self.store.renamed or self.store.resolve_id(interaction_id) in self.store.interactions
 
+    def _owner(self, interaction_id: str) -> str | None:
+        interaction = self.store.interactions.get(self.store.resolve_id(interaction_id))
+        return interaction.agent_id if interaction is not None else None
+
+    def _context(self) -> mapper.MapContext:
+        return mapper.MapContext(self_user_id=self.self_user_id, known=self._known, floor=self.floor_ids,
+                                 agents=self.store.agents, queues=self.store.queues, owner=self._owner,
+                                 totals=self.work_types)
+
     def _on_events(self, events: list[mapper.AlvariaEvent]) -> None:
-        context = mapper.MapContext(self_user_id=self.self_user_id, known=self._known)
+        context = self._context()
         for event in events:
             if self.self_user_id is None and event.category in ("engagementCenter", "messaging"):
                 user = mapper.user_of(event.body)
                 if user:
                     self.self_user_id = user
-                    context = mapper.MapContext(self_user_id=user, known=self._known)
+                    context = self._context()
                     log.info("own agent: user %s (the first user in the stream; set user_ids to choose)", user)
             try:
                 normalized = mapper.map_event(event, context)

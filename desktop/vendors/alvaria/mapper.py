@@ -18,8 +18,44 @@ be a string; ``interactionData`` may be ``" "`` instead of an array; sample keys
 spaces (A:3430-3431) are stripped; ``originalWorkTypeId``/``originalWorktypeId`` both accepted.
 
 What is mapped for whom: agent-level events (state) for every user of the subscription, with
-``is_self`` only for the desktop's own user. Interactions, chat lines and notices only for the
-own user: a supervisor's floor shows other agents' states, not their work.
+``is_self`` only for the desktop's own user. Interactions, chat lines and notices for the own
+user; interactions (not chat lines, not notices) also for the **floor**: the other users the
+profile's ``user_ids`` names explicitly (a supervisor's profile), with ``agent_id`` = that user,
+so the supervisor view shows each agent's current work. Users seen only because ``user_ids`` is
+empty (all users the credentials see) change their agent state only.
+
+A supervisor's floor (agents with ``is_self`` false):
+
+* ``queues``: the work types of the user: ``NewWorkType`` adds ("a work type to which this user
+  has been assigned", A:114, A:2457), ``RemoveWorkType`` removes ("an agent is removed from a
+  work type", A:136, A:2789), and every ``workTypeId`` row of the user's ``AgentStatistics``
+  adds [inferred: statistics per work type are kept for the work types the user serves,
+  A:1599-1601]. Named by ``workTypeName`` (A:1601) once a statistics row gave it, else by the id;
+  an id is replaced by its name at the user's next NewWorkType, RemoveWorkType or AgentStatistics. ``UpdateWorkType`` ("a work type
+  has been modified", A:158) names no user relation: ignored. Not filled for the own agent.
+* ``team``: never set. ``NewTeam``/``UpdateTeam``/``RemoveTeam`` only say a team was added,
+  updated or removed (A:110, A:134, A:156; payload ``id`` + ``friendlyName``, A:2425-2426), not
+  who is in it; the changeNotification ``team``/``user`` payloads are undocumented (A:1384,
+  digest §3.5).
+* ``monitored``: from ``MonitorState`` (A:2350-2375, "the state change for a previously sent
+  monitor request"), for the agent whose interaction ``monitoringInteractionIdRev`` is (known
+  from that agent's own events): 1 MON_SILENT/MON_MONITORING → listen_in, 2 MON_COACHING → coach,
+  3 MON_BARGEDIN → barge_in, 4 MON_STOPPED and 7 MON_CHAT_END_ACK → none; 5, 6, 8-12 (error,
+  start acknowledged, not available, no agent, not authorized, out of resources, already
+  monitored) leave it as it was [inferred]. The desktop's own user also gets an info notice.
+* ``capabilities``: always empty: monitor requests are Engagement Center API calls this
+  document does not describe (digest §5).
+
+Queues (``AgentStatistics``, A:1553-1625, "received in response to a request for agent
+statistics", A:60): one queue per ``workTypeId`` (A:1600), ``name`` = ``workTypeName`` (A:1601),
+``answered`` = the sum over every user who reported that work type (each user's latest report) of
+``inboundInteractions`` + ``chatInteractions`` + ``emailInteractions`` + ``smsInteractions``
+("the number of … interactions handled by an agent", A:1602-1610) [inferred: the document does
+not say whether ``inboundInteractions`` already counts chats, emails and SMS, nor the period the
+counters cover]. Not derived: ``waiting``, ``longest_wait_s``, ``abandoned``, ``service_level``
+(no such figure), ``agents_ready``/``agents_not_ready`` (``idleSeconds``/``notReadySeconds`` are
+durations, A:1613, A:1618, not counts of agents): they stay unknown (None). Direct, internal,
+manual and outreach interactions (A:1604, A:1607-1609) are not "answered" from a queue.
 
 Decisions the document leaves open (README / docs mapping table):
 
@@ -52,12 +88,12 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from ...core.events import (AgentChanged, ConnectionChanged, Event, InteractionChanged, InteractionRenamed,
-                            MessageAdded, NoticeRaised)
-from ...core.model import ChatMessage, Connection, EmailContent, Notice
-from ...core.vocabulary import AgentState, ConnectionState, Direction, InteractionState, Media
+                            MessageAdded, NoticeRaised, QueueChanged)
+from ...core.model import Agent, ChatMessage, Connection, EmailContent, Notice, Queue
+from ...core.vocabulary import AgentState, Capability, ConnectionState, Direction, InteractionState, Media
 
 log = logging.getLogger(__name__)
 
@@ -443,10 +479,33 @@ ENTITY_FROM = {1: "agent", 2: "agent", 3: "customer", 4: "system"}  # entityType
 IGNORED = frozenset({
     # no normalized meaning on a desktop without commands (multi-client sync, config caches, replies to
     # requests this document does not carry); logged at DEBUG
-    "ActivateInteraction", "AgentStatistics", "ClientSessionKeepAlive", "ConnectConfirm", "ConsultInitiated",
-    "DispositionInitiated", "MessageStatus", "NewTeam", "UpdateTeam", "RemoveTeam", "NewWorkType", "RemoveWorkType",
+    "ActivateInteraction", "ClientSessionKeepAlive", "ConnectConfirm", "ConsultInitiated",
+    "DispositionInitiated", "MessageStatus", "NewTeam", "UpdateTeam", "RemoveTeam",
     "UpdateWorkType", "UpdateDisposition", "UpdateDispositionPlan", "UpdateAgentStatusReason", "RecordingState",
 })
+
+# MonitorState.monitoringState (A:2373) → Agent.monitored; a code absent here leaves it as it was
+MONITORED: dict[int, Capability | None] = {1: Capability.LISTEN_IN, 2: Capability.COACH, 3: Capability.BARGE_IN,
+                                           4: None, 7: None}
+# AgentStatistics counters that are interactions answered from a work type (A:1602, A:1605-1606, A:1610)
+ANSWERED_FIELDS = ("inboundInteractions", "chatInteractions", "emailInteractions", "smsInteractions")
+MAX_AGENT_QUEUES = 32
+
+
+class WorkTypeTotals:
+    """Per work type, the latest ``answered`` figure each user reported in ``AgentStatistics``, and
+    their sum (O(1) per report). Plain data: the controller keeps one for the session; a test
+    makes its own."""
+
+    def __init__(self) -> None:
+        self._by_user: dict[str, dict[str, int]] = {}  # work type id -> user id -> answered
+        self._sums: dict[str, int] = {}
+
+    def report(self, work_type: str, user: str, answered: int) -> int:
+        users = self._by_user.setdefault(work_type, {})
+        self._sums[work_type] = self._sums.get(work_type, 0) - users.get(user, 0) + answered
+        users[user] = answered
+        return self._sums[work_type]
 
 
 @dataclass(frozen=True)
@@ -455,6 +514,36 @@ class MapContext:
 
     self_user_id: str | None = None
     known: Callable[[str], bool] = field(default=lambda _iid: False)  # does the store know this interaction id?
+    floor: frozenset[str] = frozenset()    # other users the profile names (a supervisor's floor)
+    agents: Mapping[str, Agent] = field(default_factory=dict)     # the store's agents (read only)
+    queues: Mapping[str, Queue] = field(default_factory=dict)     # the store's queues (read only)
+    owner: Callable[[str], str | None] = field(default=lambda _iid: None)  # whose work is this interaction id?
+    totals: WorkTypeTotals | None = None   # AgentStatistics so far; None: this event alone
+
+    def queue_name(self, queue_id: str) -> str | None:
+        queue = self.queues.get(queue_id)
+        return queue.name if queue is not None else None
+
+
+def served_queues(current: tuple[str, ...], ctx: MapContext, add: Iterable[tuple[str, str | None]] = (),
+                  remove: Iterable[str] = ()) -> tuple[str, ...] | None:
+    """A floor agent's work types with ``add`` ((id, name or None) pairs) added and the ids in
+    ``remove`` removed; entries that are ids whose name is known by now are renamed. None when
+    nothing changes."""
+    add = list(add)
+    names = {wt: name for wt, name in add if name}
+    gone = set(remove) | {n for n in (ctx.queue_name(r) for r in remove) if n}
+    out: list[str] = []
+    for item in current:
+        named = names.get(item) or ctx.queue_name(item) or item
+        if item not in gone and named not in gone and named not in out:
+            out.append(named)
+    for wt, name in add:
+        label = name or ctx.queue_name(wt) or wt
+        if label not in out:
+            out.append(label)
+    result = tuple(out[-MAX_AGENT_QUEUES:])
+    return None if result == current else result
 
 
 class _Out:
@@ -516,6 +605,7 @@ def _engagement_center(out: _Out, name: str, body: Mapping[str, Any], ctx: MapCo
     user = user_of(body)
     # DispositionInitiated has no userId (A:1967-1979): an event of this desktop's own session
     is_self = user is None or ctx.self_user_id is None or user == ctx.self_user_id
+    is_floor = not is_self and user in ctx.floor
     agent_id = user or ctx.self_user_id
     iid = text_id(inner, "interactionId")
     if name in IGNORED:
@@ -532,7 +622,7 @@ def _engagement_center(out: _Out, name: str, body: Mapping[str, Any], ctx: MapCo
         out.add(AgentChanged, agent_id=agent_id, changes=changes, is_self=is_self)
 
     def work(interaction_id: str | None, changes: dict[str, Any]) -> None:
-        if is_self and interaction_id:
+        if (is_self or is_floor) and interaction_id:
             if agent_id is not None:
                 changes.setdefault("agent_id", agent_id)
             out.interaction(interaction_id, changes)
@@ -624,7 +714,7 @@ def _engagement_center(out: _Out, name: str, body: Mapping[str, Any], ctx: MapCo
             new = text_id(inner, "newInteractionId")
             consult = text_id(inner, "consultInteractionId")
             old = iid if iid and (ctx.known(iid) or not (consult and ctx.known(consult))) else consult
-            if is_self and old and new and old != new:
+            if (is_self or is_floor) and old and new and old != new:
                 out.add(InteractionRenamed, old_id=old, new_id=new)
         case "Error":
             if is_self:
@@ -678,10 +768,18 @@ def _engagement_center(out: _Out, name: str, body: Mapping[str, Any], ctx: MapCo
                 work_type = text_id(inner, "workTypeId")
                 out.notice("info", "a new voicemail is waiting" + (f" (work type {work_type})" if work_type else ""), name)
         case "MonitorState":
-            if is_self:
-                state = _int(inner.get("monitoringState"))
-                out.notice("info", f"monitoring: {MONITOR_STATES.get(state, f'state {state}')}", name,
-                           text_id(inner, "monitoringInteractionId"))
+            _monitor_state(out, inner, ctx, is_self)
+        case "AgentStatistics":
+            _agent_statistics(out, inner, ctx, user or ctx.self_user_id, is_floor)
+        case "NewWorkType" | "RemoveWorkType":
+            work_type = text_id(inner, "id")  # "id"/"idRev" of the work type (A:2465-2466, A:2797-2798)
+            if is_floor and work_type and user is not None:
+                current = ctx.agents.get(user)
+                queues = served_queues(current.queues if current is not None else (), ctx,
+                                       add=[(work_type, None)] if name == "NewWorkType" else [],
+                                       remove=(work_type,) if name == "RemoveWorkType" else ())
+                if queues is not None:
+                    out.add(AgentChanged, agent_id=user, changes={"queues": queues}, is_self=False)
         case "MultiTaskingStatus":
             if is_self:
                 value = _text(_obj(inner.get("multiTaskingStatusCode")).get("value")) or "Unknown"
@@ -690,6 +788,52 @@ def _engagement_center(out: _Out, name: str, body: Mapping[str, Any], ctx: MapCo
                 out.notice("info", text, name)
         case _:
             log.info("ignoring engagementCenter.%s (not in the document's event list)", name)
+
+
+def _monitor_state(out: _Out, inner: Mapping[str, Any], ctx: MapContext, is_self: bool) -> None:
+    """MonitorState (A:2350-2375): the monitored agent (the owner of ``monitoringInteractionIdRev``)
+    gets ``monitored``; the requesting desktop's own user a notice."""
+    state = _int(inner.get("monitoringState"))
+    iid = text_id(inner, "monitoringInteractionId")
+    owner = ctx.owner(iid) if iid else None
+    if owner is not None and state in MONITORED:
+        out.add(AgentChanged, agent_id=owner, changes={"monitored": MONITORED[state]},
+                is_self=owner == ctx.self_user_id)
+    if is_self:
+        whom = ""
+        if owner is not None and owner != ctx.self_user_id:
+            agent = ctx.agents.get(owner)
+            whom = f" {agent.name if agent is not None and agent.name else owner}"
+        out.notice("info", f"monitoring{whom}: {MONITOR_STATES.get(state, f'state {state}')}", "MonitorState", iid)
+
+
+def _agent_statistics(out: _Out, inner: Mapping[str, Any], ctx: MapContext, user: str | None,
+                      is_floor: bool) -> None:
+    """AgentStatistics (A:1553-1625) → one queue per work type (module docstring), and the user's
+    work types on a floor agent."""
+    rows = inner.get("agentStatistics")
+    if not isinstance(rows, list):
+        raise MalformedEvent("AgentStatistics without an agentStatistics array")
+    totals = ctx.totals if ctx.totals is not None else WorkTypeTotals()
+    seen: list[tuple[str, str | None]] = []
+    for row in rows:
+        if not isinstance(row, dict):
+            continue
+        work_type = text_id(row, "workTypeId")
+        if not work_type:
+            continue
+        name = _text(row.get("workTypeName"))
+        answered = sum(max(0, _int(row.get(key)) or 0) for key in ANSWERED_FIELDS)
+        changes: dict[str, Any] = {"answered": totals.report(work_type, user or "", answered)}
+        if name:
+            changes["name"] = name
+        out.add(QueueChanged, queue_id=work_type, changes=changes)
+        seen.append((work_type, name))
+    if is_floor and user is not None and seen:
+        current = ctx.agents.get(user)
+        queues = served_queues(current.queues if current is not None else (), ctx, add=seen)
+        if queues is not None:
+            out.add(AgentChanged, agent_id=user, changes={"queues": queues}, is_self=False)
 
 
 def _error(out: _Out, inner: Mapping[str, Any]) -> None:

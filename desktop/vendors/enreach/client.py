@@ -181,6 +181,9 @@ def read_active(result: Any) -> set[tuple[str, str]] | None:
     return out
 
 
+SUBSCRIBE_BATCH = 1000  # EntitySubscription items per Subscribe invocation (~65 KB of JSON)
+
+
 class RteHub:
     """The five hub methods on one connection, results read tolerantly."""
 
@@ -201,16 +204,28 @@ class RteHub:
         return {n.lower(): n for n in names if isinstance(n, str) and n}
 
     async def subscribe(self, subscriptions: list[Subscription]) -> SubscribeOutcome:
+        """Subscribe in invocations of at most SUBSCRIBE_BATCH items (a supervisor following
+        thousands of users asks for tens of thousands: one frame of several MB is more than a
+        socket buffer holds while the sender waits, and more than a hub needs at once)."""
         if not subscriptions:
             return SubscribeOutcome((), (), ())
-        try:
-            result = await self.connection.invoke("Subscribe", [[s.wire() for s in subscriptions]],
-                                                  timeout_s=self.timeout_s)
-        except HubInvocationError as exc:
-            raise TransportError(f"the RTE hub refused Subscribe: {exc.error}") from None
-        except SignalRError as exc:
-            raise TransportError(f"Subscribe failed: {exc}") from None
-        return read_subscribe_results(subscriptions, result)
+        accepted: list[Subscription] = []
+        refused: list[Refusal] = []
+        unanswered: list[Subscription] = []
+        for start in range(0, len(subscriptions), SUBSCRIBE_BATCH):
+            batch = subscriptions[start:start + SUBSCRIBE_BATCH]
+            try:
+                result = await self.connection.invoke("Subscribe", [[s.wire() for s in batch]],
+                                                      timeout_s=self.timeout_s)
+            except HubInvocationError as exc:
+                raise TransportError(f"the RTE hub refused Subscribe: {exc.error}") from None
+            except SignalRError as exc:
+                raise TransportError(f"Subscribe failed: {exc}") from None
+            outcome = read_subscribe_results(batch, result)
+            accepted += outcome.accepted
+            refused += outcome.refused
+            unanswered += outcome.unanswered
+        return SubscribeOutcome(tuple(accepted), tuple(refused), tuple(unanswered))
 
     async def active(self) -> set[tuple[str, str]] | None:
         try:

@@ -23,7 +23,8 @@ Lifecycle:
 6. ``close()``: ``UnsubscribeAll`` (R:81), stop the connection (no thread left), close HTTP.
 
 The hub offers no control commands (R:76-83, digest §5): ``supported`` is empty and every
-capability says why.
+capability says why; listen-in, coach, barge-in and cancel-monitoring say how a supervisor does
+it instead (dial the ``SupervisionCallInNumber`` of UserCallAvailableForMonitoring, R:482).
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ from ...core.errors import AuthError, BadInputError, TransportError, Unsupported
 from ...core.events import AgentChanged, NoticeRaised
 from ...core.model import Notice
 from ...core.session import DeclaredCapabilities, SessionController
-from ...core.vocabulary import Capability, ConnectionState
+from ...core.vocabulary import SUPERVISOR_CAPABILITIES, Capability, ConnectionState
 from ...logsetup import register_secret
 from ...transports.backoff import BackoffPolicy
 from ...transports.signalr import SignalRAuthError, SignalRConnection, SignalRError
@@ -51,6 +52,9 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "Enreach RTE"
 UNAVAILABLE_REASON = "not available on Enreach RTE (events only: the hub manages subscriptions, no commands)"
+# R:440-487: the supervisor's own phone joins a call by dialling the offered number; RTE has no command
+SUPERVISION_REASON = ("not available on Enreach RTE: supervise by calling the call-in number offered by "
+                      "UserCallAvailableForMonitoring")
 SNAPSHOT_EVENTS = frozenset({"userstatus", "useravailability", "queuestatus"})
 SEEN_CAPACITY = 50_000
 SERVER_TIMEOUT_S = 30.0   # ASP.NET Core's default client server-timeout
@@ -59,7 +63,8 @@ KEEP_ALIVE_S = 15.0       # ASP.NET Core's default keep-alive
 
 class Controller(SessionController):
     vendor = "enreach"
-    declared = DeclaredCapabilities(PLATFORM, frozenset(), {c: UNAVAILABLE_REASON for c in Capability})
+    declared = DeclaredCapabilities(PLATFORM, frozenset(), {
+        c: SUPERVISION_REASON if c in SUPERVISOR_CAPABILITIES else UNAVAILABLE_REASON for c in Capability})
 
     def __init__(self, profile, secrets, store, timers=None):
         super().__init__(profile, secrets, store, timers)
@@ -89,7 +94,7 @@ class Controller(SessionController):
         self._refused_keys: frozenset[tuple[str, str]] = frozenset()
         self._ctx = mapper.Context(self_user_id=self.user_id,
                                    supervised=frozenset(u.lower() for u in self.supervised_ids),
-                                   agents=store.agents, interactions=store.interactions)
+                                   agents=store.agents, interactions=store.interactions, queues=store.queues)
         self._closed = False
         self._wake = asyncio.Event()
 

@@ -58,6 +58,34 @@ back (queued < offered < connected < wrap_up < ended) except QueueCallInTransfer
 
 Every other field of a call event lands in ``data`` (snake_case keys, values as text) for screen
 pops: caller and called numbers, queue name/number, reasons, overflow and transfer details.
+
+A supervisor's floor (the profile's ``supervised_user_ids``; agents with ``is_self`` false):
+
+| Agent field | from |
+|---|---|
+| ``team`` | never set: no RTE event names a user's team (R:366-1231) |
+| ``queues`` | the service queues the user is seen serving, in first-seen order (at most 16): ``UserStatus.ActiveQueueId`` ("the service queue the user can be presumed be talking right now", R:1078), ``QueueId`` of ``UserWrapUpEnabled/Started/Terminated`` (R:1166 [the table calls it "Id of target user", digest §6.3 #11], R:1197, R:1229), ``QueueId``/``QueueName`` of ``UserCallAvailableForMonitoring``/``UserSupervisionStatus`` for the target user (R:480-481, R:1127-1128). [inferred] RTE has no membership list (``UserStatus.ActiveQueues`` is only a count, R:1079). Each queue is named by its ``QueueName`` when an event or a ``QueueStatus`` (R:1577) gave one, else by its id; an id is replaced by its name at the agent's next event that names a queue. Not filled for the desktop's own agent. |
+| ``capabilities`` | always empty: RTE has no supervision command; the supervisor calls the ``SupervisionCallInNumber`` of ``UserCallAvailableForMonitoring`` (R:482) |
+| ``monitored`` | never set: ``UserSupervisionStatus.State`` values are undocumented (R:1129); the raw value stays in the call's ``data.supervision_state`` |
+
+Calls of supervised users carry ``agent_id`` = the user (User* events, ``UserId``); a
+``UserCallAvailableForMonitoring`` puts ``agent_id`` = ``TargetUserId`` (R:486) on the call and keeps
+the supervision facts in its ``data`` (``supervision_call_in_number`` = "where to call for the
+supervision call", R:482, the number a supervisor dials). ``UserCallInTransferConnected`` whose
+``ConnectedTarget`` (R:726) is another followed user moves the call to that user (``agent_id``,
+still connected) instead of ending it: the call goes on with a colleague on the floor.
+
+Queues (``QueueStatus``, R:1524-1577): ``waiting`` = NbrOfQueuingRequesters (R:1571),
+``longest_wait_s`` = MaxWaitTime (R:1560; unit undocumented, read as seconds), ``agents_ready`` =
+NbrOfAgentsImmediatelyFree (R:1562), ``agents_not_ready`` = NbrOfAgentsLongTermAway ("not
+currently available for service in long term (e.g DND state)", R:1563; the short-term away of
+R:1566 are agents already talking, i.e. busy, not "not ready"). RTE gives no answered, abandoned
+or service-level figure: those stay unknown (None).
+
+``UserAlert`` (R:368-399, "a service pool alert defined by the user is triggered") → a warning
+notice ``code="UserAlert"``: ``<ConditionName>: <Value> (<ConditionExpression> <ConditionValue>)``,
+plus ``for <user>`` when the alert's ``UserId`` is not the desktop's own user. The event names no
+queue; the condition's name is the only place a queue can appear.
 """
 from __future__ import annotations
 
@@ -69,7 +97,7 @@ from datetime import datetime, timezone
 from typing import Any, Mapping
 
 from ...core.events import AgentChanged, Event, InteractionChanged, NoticeRaised, QueueChanged
-from ...core.model import Agent, Interaction, Notice
+from ...core.model import Agent, Interaction, Notice, Queue
 from ...core.vocabulary import AgentState, Direction, InteractionState, Media
 
 log = logging.getLogger(__name__)
@@ -275,12 +303,24 @@ class Context:
     supervised: frozenset[str] = frozenset()
     agents: Mapping[str, Agent] = field(default_factory=dict)
     interactions: Mapping[str, Interaction] = field(default_factory=dict)
+    queues: Mapping[str, Queue] = field(default_factory=dict)
 
     def is_followed(self, user_id: str | None) -> bool:
         return user_id is not None and (_same(user_id, self.self_user_id) or user_id.lower() in self.supervised)
 
     def is_self(self, user_id: str | None) -> bool:
         return _same(user_id, self.self_user_id)
+
+    def is_floor(self, user_id: str | None) -> bool:
+        """A supervised user other than the desktop's own (a row of the supervisor's floor)."""
+        return user_id is not None and not self.is_self(user_id) and user_id.lower() in self.supervised
+
+    def queue_name(self, queue_id: str | None) -> str | None:
+        """The name a ``QueueStatus`` gave this queue id (R:1577), if one did."""
+        if not queue_id:
+            return None
+        queue = self.queues.get(queue_id) or self.queues.get(queue_id.lower()) or self.queues.get(queue_id.upper())
+        return queue.name if queue is not None else None
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -321,7 +361,7 @@ def map_event(event: RteEvent, ctx: Context) -> list[Event]:
     if key == "callbackchanged":
         return [callback_event(event, ids.next())]
     if key == "useralert":
-        return [NoticeRaised(notice=alert_notice(event), event_id=ids.next(), at=event.at, raw=event.raw)]
+        return [NoticeRaised(notice=alert_notice(event, ctx), event_id=ids.next(), at=event.at, raw=event.raw)]
     if key == "usersetting":
         return []  # a user setting changed (R:1032): nothing in the normalized model shows it
     log.info("ignoring an RTE event of unknown type %r", event.name)
@@ -374,6 +414,41 @@ def _resting_state(agent: Agent | None, status: RteEvent | None = None) -> Agent
     return AgentState.UNKNOWN if agent is None or agent.state == AgentState.AFTER_CALL_WORK else agent.state
 
 
+MAX_AGENT_QUEUES = 16
+
+
+def served_queues(agent: Agent | None, queue_id: str | None, ctx: Context,
+                  queue_name: str | None = None) -> tuple[str, ...] | None:
+    """A floor agent's ``queues`` with the queue ``queue_id`` added (named by ``queue_name`` or a
+    ``QueueStatus`` name when known, else by its id); entries that are ids whose name is known by
+    now are renamed. None when nothing changes. See the module table ([inferred]: RTE has no
+    membership list)."""
+    current = agent.queues if agent is not None else ()
+    label = queue_name or ctx.queue_name(queue_id) or queue_id
+    if label is None and not current:
+        return None
+    out: list[str] = []
+    for item in current:
+        named = queue_name if (queue_id is not None and item.lower() == queue_id.lower() and queue_name) \
+            else (ctx.queue_name(item) or item)
+        if named not in out:
+            out.append(named)
+    if label is not None and label not in out:
+        out.append(label)
+    result = tuple(out[-MAX_AGENT_QUEUES:])
+    return None if result == current else result
+
+
+def _queues_change(user: str | None, queue_id: str | None, ctx: Context, queue_name: str | None = None,
+                   ) -> dict[str, Any]:
+    """``{"queues": ...}`` for a floor agent when they change, else ``{}``."""
+    if not ctx.is_floor(user) or not (queue_id or queue_name):
+        return {}
+    assert user is not None
+    queues = served_queues(ctx.agents.get(user), queue_id, ctx, queue_name)
+    return {} if queues is None else {"queues": queues}
+
+
 def wrap_up_active(event: RteEvent) -> bool:
     """UserStatus: WrapUpStart/WrapUpEnd are set only while wrap-up is active (R:1092-1093)."""
     return event.get("WrapUpStart") is not None or event.get("WrapUpEnd") is not None
@@ -398,6 +473,7 @@ def _user_status(event: RteEvent, ctx: Context, ids: _Ids) -> list[Event]:
             changes["state"] = state
             if current is None or current.vendor_state is None:
                 changes["dnd"] = state == AgentState.DO_NOT_DISTURB
+    changes.update(_queues_change(user, _str(event.get("ActiveQueueId")), ctx))  # R:1078
     if not changes:
         return []
     return [AgentChanged(agent_id=user, changes=changes, is_self=ctx.is_self(user), event_id=ids.next(),
@@ -468,6 +544,14 @@ def _call(event: RteEvent, ctx: Context, ids: _Ids) -> list[Event]:
         changes["state"] = state
     elif current is None:
         changes["state"] = _QUEUED if not user_level else _OFFERED
+    if key == "usercallintransferconnected":
+        colleague = _str(event.get("ConnectedTarget"))  # R:726; a GUID or a number (R:781)
+        if colleague and ctx.is_followed(colleague) and not _same(colleague, user):
+            # the call goes on with another user this desktop follows: it is theirs now, still connected
+            changes["agent_id"] = colleague
+            changes.pop("state", None)
+            if current is None:
+                changes["state"] = _CONNECTED
     if key == "queuecallintransferconnected" and state is not None:
         changes["to"] = _str(event.get("ConnectedTarget")) or changes.get("to")
     if key == "queuecallintransferstarted" and state is not None:
@@ -536,8 +620,10 @@ def _wrap_up(event: RteEvent, ctx: Context, ids: _Ids) -> list[Event]:
     changes["data"] = {k: v for k, v in data.items() if v != ""}
     events: list[Event] = [InteractionChanged(interaction_id=call_id, changes=changes, event_id=ids.next(),
                                               at=event.at, raw=event.raw)]
-    if agent_state is not None:
-        events.append(AgentChanged(agent_id=user, changes={"state": agent_state}, is_self=ctx.is_self(user),
+    agent_changes: dict[str, Any] = {} if agent_state is None else {"state": agent_state}
+    agent_changes.update(_queues_change(user, queue, ctx))  # R:1197, R:1229 (R:1166 mislabelled)
+    if agent_changes:
+        events.append(AgentChanged(agent_id=user, changes=agent_changes, is_self=ctx.is_self(user),
                                    event_id=ids.next(), at=event.at, raw=event.raw))
     return events
 
@@ -568,13 +654,17 @@ def _supervision(event: RteEvent, ctx: Context, ids: _Ids) -> list[Event]:
         caller = _str(event.get("CallerNumber"))
         if caller:
             changes.update(remote=caller, from_=caller)
-    if target and (current is None or current.agent_id is None):
+    if target:  # R:486: the call is the target user's (the supervisor's view shows it as that agent's work)
         changes["agent_id"] = target
     queue = _str(event.get("QueueName")) or _str(event.get("QueueId"))
     if queue and (current is None or current.queue is None):
         changes["queue"] = queue
     events: list[Event] = [InteractionChanged(interaction_id=call_id, changes=changes, event_id=ids.next(),
                                               at=event.at, raw=event.raw)]
+    served = _queues_change(target, _str(event.get("QueueId")), ctx, _str(event.get("QueueName")))  # R:480-481
+    if served:
+        events.append(AgentChanged(agent_id=target, changes=served, is_self=False, event_id=ids.next(),
+                                   at=event.at, raw=event.raw))
     if event.key == "usercallavailableformonitoring":
         who = _str(event.get("TargetUserName")) or target or "an agent"
         caller = _str(event.get("CallerNumber"))
@@ -677,8 +767,10 @@ def callback_event(event: RteEvent, event_id: str | None) -> InteractionChanged:
                               raw=event.raw)
 
 
-def alert_notice(event: RteEvent) -> Notice:
-    """UserAlert (R:368-399): a service-pool alert the user defined was triggered."""
+def alert_notice(event: RteEvent, ctx: Context | None = None) -> Notice:
+    """UserAlert (R:368-399): a service-pool alert the user defined was triggered. The text names
+    the alert (``ConditionName``, R:395), its actual value (R:399) and condition (R:394, R:396),
+    and the user (R:398) when that is not the desktop's own; RTE gives no queue field."""
     name = _str(event.get("ConditionName")) or "alert"
     value = _str(event.get("Value"))
     expression = _str(event.get("ConditionExpression"))
@@ -687,4 +779,8 @@ def alert_notice(event: RteEvent) -> Notice:
     condition = " ".join(x for x in (expression, threshold) if x)
     if condition:
         text += f" ({condition})"
+    user = _str(event.get("UserId")) or event.entity_id
+    if ctx is not None and user and not ctx.is_self(user):
+        agent = ctx.agents.get(user)
+        text += f" for {agent.name if agent is not None and agent.name else user}"
     return Notice("warning", text, code="UserAlert")
