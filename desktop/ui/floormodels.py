@@ -49,7 +49,21 @@ def work_text(work: Interaction) -> str:
     return " · ".join(parts)
 
 
-class AgentTableModel(QAbstractTableModel):
+class _FloorTableModel(QAbstractTableModel):
+    """A flat table with fixed column headers (both floor models)."""
+
+    _headers: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+
+class AgentTableModel(_FloorTableModel):
     """The agents grid, sorted and filtered in the model itself.
 
     A QSortFilterProxyModel re-sorts each changed source range on its own and tells the view
@@ -201,13 +215,6 @@ class AgentTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._order)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     @property
     def floor_size(self) -> int:
@@ -277,7 +284,7 @@ _STATE_ORDER = {state: n for n, state in enumerate(
      AgentState.DO_NOT_DISTURB, AgentState.UNKNOWN, AgentState.LOGGED_OUT))}
 
 
-class QueueTableModel(QAbstractTableModel):
+class QueueTableModel(_FloorTableModel):
     NAME, WAITING, LONGEST, ANSWERED, ABANDONED, SERVICE, READY, NOT_READY, TREND = range(9)
     TrendRole = Qt.ItemDataRole.UserRole + 2
 
@@ -303,13 +310,6 @@ class QueueTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

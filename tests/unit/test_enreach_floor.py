@@ -9,31 +9,17 @@ id: here that GUID is a *supervised* user and the desktop's own user is ``SUPERV
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from desktop.core.events import AgentChanged, InteractionChanged, NoticeRaised, QueueChanged
 from desktop.core.model import Agent, Interaction, Notice, Queue
 from desktop.core.vocabulary import Capability
 from desktop.vendors.enreach import mapper
 from desktop.vendors.enreach.controller import Controller
 from desktop.vendors.enreach.mapper import Context
-from tests.helpers.fixtures import load_fixture
+from tests.unit.test_enreach_mapper import NUMBER, T2020, ZERO, sample, wrap
 
-ZERO = "00000000-0000-0000-0000-000000000000"
 SUPERVISOR = "aa9730c4-ce86-e611-80c9-00505689257e"  # R:150, a user id of the document
 COLLEAGUE = "11111111-1111-1111-1111-111111111111"    # not from the doc
 QUEUE = "c9eeb030-ff4b-ea11-ac9c-00155d4fdcf3"        # the QueueId of R:287 / R:303
-T2020 = datetime(2020, 1, 1, 12, 0, tzinfo=timezone.utc).timestamp()
-NUMBER = "+123457890123"
-
-
-def sample(name: str) -> dict:
-    return load_fixture("enreach", name)
-
-
-def wrap(data: dict) -> list:
-    return [{"subscription": {"id": "s-1", "eventType": data.get("EventType"), "entityId": data.get("EntityId")},
-             "data": data}]
 
 
 def floor(**kw) -> Context:
