@@ -1,8 +1,10 @@
-"""Screenshots of the main window for the README: a call, a chat and an email open, light and dark.
+"""Screenshots for the README: the main window with a call, a chat and an email open (light and
+dark), and the supervisor view on a floor of 5,000 agents.
 
 Run under a real X server (``xvfb-run -a python tools/screenshots.py``): it starts the GWS
 simulator, signs in through the real window, plays the work in and saves
-``docs/screenshots/main-light.png`` and ``main-dark.png``.
+``docs/screenshots/main-light.png`` and ``main-dark.png``; then the 8x8 simulator's floor
+scenario with 5,000 agents for ``supervisor.png``.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 import qasync
 
+from desktop.app import DesktopSession
 from desktop.core.commands import Command
 from desktop.core.store import Store
 from desktop.core.timers import Timers
@@ -89,6 +92,39 @@ async def main(app: QApplication) -> None:
     bridge.detach()
 
 
+async def supervisor(app: QApplication, agents: int = 5000) -> None:
+    """The supervisor view on the 8x8 floor, through the same session code as ``ctidesk --demo
+    8x8 --supervisor``, with an agent selected; taken once every agent is on the grid."""
+    store = Store()
+    bridge = StoreBridge(store)
+    tasks = TaskManager()
+    runner = CommandRunner(bridge, tasks)
+    settings = Settings(QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat))
+    settings.set("notifications/enabled", False)
+    apply_theme("light")
+    window = MainWindow(bridge, runner, settings=settings, open_url=lambda url: None)
+    window.show()
+    view = window.open_supervisor()
+    view.resize(1500, 900)
+    session = DesktopSession(store, runner, tasks, profile=None, demo="8x8", timers=Timers.fast(),
+                             demo_options={"agents": agents, "event_rate": 3000}, supervisor=True)
+    session.start()
+    await until(store, lambda: len(store.agents) >= agents, 120, f"{agents} agents")
+    await settle(5.0)   # calls in progress, queues with a trend
+    busy = next((a for a in store.agents.values() if view.floor.current_work(a.agent_id) is not None), None)
+    if busy is not None:
+        view.select_agent(busy.agent_id)
+    view._every_second()   # counts and the "last update" line now, not at the next tick
+    await settle(1.0)
+    OUT.mkdir(parents=True, exist_ok=True)
+    view.grab().save(str(OUT / "supervisor.png"))
+    print(f"saved {OUT / 'supervisor.png'} ({len(store.agents):,} agents)")
+    view.close()
+    window.close()
+    await session.stop(logout=False)
+    bridge.detach()
+
+
 if __name__ == "__main__":
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
@@ -96,3 +132,4 @@ if __name__ == "__main__":
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(main(app))
+        loop.run_until_complete(supervisor(app))

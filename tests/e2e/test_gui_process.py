@@ -13,9 +13,10 @@ UNCLEAN = ("Traceback", "Task was destroyed", "was never awaited", "Unclosed", "
            "Exception ignored")
 
 
-def test_demo_window_connects_and_exits_cleanly_on_sigterm(tmp_path):
+@pytest.mark.parametrize("view", [[], ["--supervisor"]], ids=["agent", "supervisor"])
+def test_demo_window_connects_and_exits_cleanly_on_sigterm(tmp_path, view):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
-    app = subprocess.Popen([sys.executable, "-m", "desktop", "--demo", "genesys", "--verbose"],
+    app = subprocess.Popen([sys.executable, "-m", "desktop", "--demo", "genesys", "--verbose", *view],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     seen = []
     deadline = time.monotonic() + 40
