@@ -174,11 +174,12 @@ class EightByEightSimulator:
         return (f"{self.base_url}/clientconnect/subscribe/TenantUpdates-{self.tenant}-{subscription_id}"
                 f"?desiredOutputType={output_type}&tenantId={self.tenant}&subsId={subscription_id}")
 
-    def profile_options(self) -> dict:
-        """The [8x8] profile section that points at this simulator."""
+    def profile_options(self, supervisor: bool = False) -> dict:
+        """The [8x8] profile section that points at this simulator; a supervisor's follows the
+        whole tenant (``agent_id`` empty) instead of the demo agent."""
         return {
             "url": self.base_url, "tenant": self.tenant, "subscription_id": "ctidesk-demo-1",
-            "output_type": "NEWLINE_JSON", "agent_id": self.world.demo_agent_id,
+            "output_type": "NEWLINE_JSON", "agent_id": "" if supervisor else self.world.demo_agent_id,
             "heartbeat_timeout_s": 2 * self.heartbeat_interval_s,
             # the simulator's status codes (README "Agent status codes"); tenant-specific (S:228)
             "agent_states": {"0": "unknown", "1": "logged_out", "2": "not_ready", "3": "away", "4": "ready",
