@@ -1,8 +1,9 @@
 """Qt models of the supervisor's floor: the agents grid (sorted and filtered) and the queues.
 
 Both models read :class:`~desktop.core.floor.Floor` and repaint on a timer (``flush``, 10 Hz
-by default): the rows that changed since the last flush are announced by one ``dataChanged``
-that spans them, new agents by one ``rowsInserted``. Nothing is computed per
+by default): each row that changed since the last flush by its own ``dataChanged`` (so a view
+repaints only the changed rows it shows), new agents by one ``rowsInserted``, a new order by
+one ``layoutChanged`` at most once a second. Nothing is computed per
 event here; a row's text is built only when the view paints it, so only visible rows cost
 anything. Time-in-state is computed at paint time, so it ticks with a viewport repaint and no
 model signal at all (sorting by it sorts by the unchanging start time).
@@ -78,11 +79,15 @@ class AgentTableModel(_FloorTableModel):
     flushed = Signal(object)   # the FloorChanges just shown (the window updates counts and thresholds)
 
     def __init__(self, floor: Floor, watch: ThresholdWatch | None = None, *, interval_ms: int = 100,
-                 clock: Callable[[], float] = time.time, parent: QObject | None = None):
+                 resort_interval_s: float = 1.0, clock: Callable[[], float] = time.time,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.floor = floor
         self.watch = watch
         self._clock = clock
+        self.resort_interval_s = resort_interval_s
+        self._sorted_at = float("-inf")     # monotonic time of the last re-sort
+        self._unsorted = False              # rows changed their sort key or arrived since then
         self._headers = (_t("Agent"), _t("State"), _t("Reason"), _t("In state"), _t("Current work"),
                          _t("Work time"), _t("Queues"), _t("Team"))
         # filters (None = any)
@@ -106,7 +111,6 @@ class AgentTableModel(_FloorTableModel):
     def flush(self) -> FloorChanges:
         """Show what changed on the floor since the last flush (the timer calls this)."""
         changes = self.floor.take_changes()
-        reorder = False
         entering: list[int] = []
         leaving: list[int] = []
         for row in range(self._known, self._known + changes.new_rows):
@@ -119,7 +123,7 @@ class AgentTableModel(_FloorTableModel):
             key = self._sort_key(row)
             if key != self._keys[row]:
                 self._keys[row] = key
-                reorder = True
+                self._unsorted = True
             accepted = self._accepts(row)
             if accepted != self._accepted[row]:
                 self._accepted[row] = accepted
@@ -136,13 +140,17 @@ class AgentTableModel(_FloorTableModel):
             self._order.extend(entering)
             self._index_view()
             self.endInsertRows()
-        if reorder or entering:
-            self._sort_view()
-        view_rows = [r for r in map(self._view_row.get, changes.rows) if r is not None]
-        if view_rows:
-            # one signal spanning every changed row: a view repaints what of it is visible
-            # either way, and a few hundred signals per flush would cost more than they save
-            self.dataChanged.emit(self.index(min(view_rows), 0), self.index(max(view_rows), self.columnCount() - 1))
+        if entering:
+            self._unsorted = True
+        if self._unsorted and time.monotonic() - self._sorted_at >= self.resort_interval_s:
+            self._sort_view()     # a layout change: the view repaints what it shows
+        else:
+            # a signal per changed row: the view repaints only those it shows (a few rows of the
+            # screen). A signal spanning several rows makes QTableView repaint the whole
+            # viewport, even when none of the rows is on screen (measured with Qt 6.11).
+            last_column = self.columnCount() - 1
+            for row in sorted(r for r in map(self._view_row.get, changes.rows) if r is not None):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
         self.flushed.emit(changes)
         return changes
 
@@ -170,7 +178,11 @@ class AgentTableModel(_FloorTableModel):
         self._sort_view()
 
     def _sort_view(self) -> None:
-        """One re-sort over the cached keys, announced as one layout change."""
+        """One re-sort over the cached keys, announced as one layout change. While events
+        arrive this runs at most once per ``resort_interval_s``: rows that jump ten times a
+        second cannot be read, and each re-sort repaints the whole grid."""
+        self._unsorted = False
+        self._sorted_at = time.monotonic()
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         floor_rows = [self._order[index.row()] for index in before]

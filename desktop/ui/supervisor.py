@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QMainWindow, QPushButton, QSplitter, QStyledItemDelegate, QStyleOptionViewItem,
@@ -408,7 +408,9 @@ class SupervisorWindow(QMainWindow):
             self._breaches(self.watch.evaluate(self._clock(), changes.alerts))
 
     def _every_second(self) -> None:
-        self.grid.viewport().update()          # times in state tick: visible rows only, no model signal
+        for column in (AgentTableModel.TIME, AgentTableModel.WORK_TIME):   # the ticking times, nothing else
+            self.grid.viewport().update(QRect(self.grid.columnViewportPosition(column), 0,
+                                              self.grid.columnWidth(column), self.grid.viewport().height()))
         self.queue_view.viewport().update()
         now = self._clock()
         before = set(self.watch.active)

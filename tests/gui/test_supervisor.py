@@ -82,7 +82,7 @@ def test_queue_model_passes_the_model_tester(qtmodeltester, floor_store):
 
 def test_changes_are_coalesced_into_ranges(qtbot, floor_store):
     store, floor = floor_store
-    model = AgentTableModel(floor, interval_ms=10_000)
+    model = AgentTableModel(floor, interval_ms=10_000, resort_interval_s=0)
     for n in range(100):
         store.apply(agent_event(n, AgentState.READY))
     model.flush()
@@ -94,7 +94,8 @@ def test_changes_are_coalesced_into_ranges(qtbot, floor_store):
     store.apply(agent_event(6, AgentState.BUSY))   # twice in one interval: still one repaint
     assert ranges == []                             # nothing until the timer's flush
     model.flush()
-    assert ranges == [(5, 99)] and layouts == []   # one signal spanning them; sorted by name: no re-sort
+    assert ranges == [(5, 5), (6, 6), (7, 7), (8, 8), (50, 50), (99, 99)]   # once each
+    assert layouts == []                            # sorted by name: no re-sort
     model.sort(AgentTableModel.STATE)
     ranges.clear(), layouts.clear()
     for n in range(0, 100, 3):
@@ -103,9 +104,24 @@ def test_changes_are_coalesced_into_ranges(qtbot, floor_store):
     assert layouts == [1]                           # many rows moved: one layout change
 
 
+def test_rows_are_reordered_at_most_once_per_interval(floor_store):
+    store, floor = floor_store
+    model = AgentTableModel(floor, interval_ms=10_000, resort_interval_s=3600)
+    for n in range(10):
+        store.apply(agent_event(n, AgentState.READY))
+    model.flush()
+    model.sort(AgentTableModel.STATE)               # the user's sort applies at once
+    store.apply(agent_event(0, AgentState.NOT_READY))
+    model.flush()
+    assert visible_ids(model)[0] == "a0000"          # changed in place, re-sorted later
+    assert model.index(0, AgentTableModel.STATE).data() == "Not ready"
+    model.sort(AgentTableModel.STATE)
+    assert visible_ids(model)[-1] == "a0000"
+
+
 def test_sorting_and_filtering_keep_the_right_rows_while_events_arrive(floor_store):
     store, floor = floor_store
-    model = AgentTableModel(floor, interval_ms=10_000)
+    model = AgentTableModel(floor, interval_ms=10_000, resort_interval_s=0)
     model.sort(AgentTableModel.STATE, Qt.SortOrder.AscendingOrder)
     rng = random.Random(11)
     for n in range(300):
@@ -132,7 +148,7 @@ def test_sorting_and_filtering_keep_the_right_rows_while_events_arrive(floor_sto
 
 def test_sort_by_state_orders_ready_first(floor_store):
     store, floor = floor_store
-    model = AgentTableModel(floor, interval_ms=10_000)
+    model = AgentTableModel(floor, interval_ms=10_000, resort_interval_s=0)
     for n, state in enumerate([AgentState.NOT_READY, AgentState.READY, AgentState.BUSY]):
         store.apply(agent_event(n, state))
     model.flush()
@@ -246,6 +262,7 @@ def test_the_selected_agent_stays_selected_while_rows_move(qtbot, supervisor_win
         store.apply(agent_event(n, AgentState.READY))
     window.agents.flush()
     window.grid.sortByColumn(AgentTableModel.STATE, Qt.SortOrder.AscendingOrder)
+    window.agents.resort_interval_s = 0             # re-sort at every flush
     assert window.select_agent("a0010")
     for n in range(0, 50, 2):
         store.apply(agent_event(n, AgentState.NOT_READY))   # a0010 moves down with half the floor
