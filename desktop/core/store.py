@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict, deque
-from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterable
+from dataclasses import dataclass, fields, replace
+from typing import Any, Callable, Iterable, Mapping
 
 from .events import (AgentChanged, CommandConfirmed, ConnectionChanged, Event, InteractionChanged,
                      InteractionRenamed, InteractionsSynced, MessageAdded, NoticeRaised, QueueChanged,
@@ -48,10 +48,62 @@ class Change:
     new: Any
 
 
+# -- building snapshots on the hot path ------------------------------------------------------------
+# A frozen dataclass's __init__ stores every field through object.__setattr__ (looked up anew for
+# each field), which makes a 22-field Interaction cost several microseconds. For the slotted,
+# frozen classes of the model (no __post_init__, every field an __init__ argument) the functions
+# below make the very same object (same class, same field values; == and hash as from __init__)
+# by storing each field through its slot descriptor, in code generated once per class (as
+# dataclasses generates __init__). Anything else (a class that is not slotted, has __post_init__
+# or a field outside __init__) uses the ordinary way.
+def _slot_setters(cls: type) -> dict[str, Callable[[Any, Any], None]] | None:
+    """Field name → its slot descriptor's ``__set__``, in field order; None when not applicable."""
+    names = [f.name for f in fields(cls)]
+    descriptors = [next((k.__dict__[n] for k in cls.__mro__ if n in k.__dict__), None) for n in names]
+    if (hasattr(cls, "__post_init__") or any(not f.init for f in fields(cls))
+            or not all(n.isidentifier() for n in names)
+            or not all(type(d).__name__ == "member_descriptor" for d in descriptors)):
+        return None
+    return {n: d.__set__ for n, d in zip(names, descriptors)}
+
+
+def _generate(cls: type, signature: str, value_of: Callable[[str, int], str]) -> Callable[..., Any] | None:
+    setters = _slot_setters(cls)
+    if setters is None:
+        return None
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [f"def build({signature}):", "    n = new(cls)"]
+    for i, (name, setter) in enumerate(setters.items()):
+        namespace[f"s{i}"] = setter
+        lines.append(f"    s{i}(n, {value_of(name, i)})")
+    lines.append("    return n")
+    exec("\n".join(lines), namespace)
+    return namespace["build"]
+
+
+def _fast_evolver(cls: type) -> Callable[[Any, Mapping[str, Any]], Any]:
+    """``evolve(old, changes)`` (= ``dataclasses.replace``) for names already checked to be fields."""
+    return _generate(cls, "o, c", lambda name, i: f"c[{name!r}] if {name!r} in c else o.{name}") or evolve
+
+
+def _fast_maker(cls: type) -> Callable[..., Any]:
+    """``cls(**dict(zip(field names, values)))``, taking every field positionally in field order."""
+    names = [f.name for f in fields(cls)]
+    return _generate(cls, ", ".join(f"a{i}" for i in range(len(names))), lambda name, i: f"a{i}") or (
+        lambda *values: cls(**dict(zip(names, values))))
+
+
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
     at: float
     state: InteractionState
+
+
+_change = _fast_maker(Change)
+_history_entry = _fast_maker(HistoryEntry)
+_evolve_interaction = _fast_evolver(Interaction)
+_evolve_agent = _fast_evolver(Agent)
+_evolve_queue = _fast_evolver(Queue)
 
 
 Listener = Callable[[list[Change]], None]
@@ -66,6 +118,7 @@ class Store:
         self._history_length = history_length
         self._ended_capacity = ended_capacity
         self._listeners: list[Listener] = []
+        self._listeners_now: tuple[Listener, ...] = ()   # a snapshot: a listener may (un)subscribe meanwhile
         self.interactions: dict[str, Interaction] = {}
         self.history: dict[str, deque[HistoryEntry]] = {}
         self.messages: dict[str, list[ChatMessage]] = {}
@@ -86,7 +139,13 @@ class Store:
     # -- listeners -------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+        self._listeners_now = tuple(self._listeners)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+                self._listeners_now = tuple(self._listeners)
+        return unsubscribe
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -134,7 +193,7 @@ class Store:
         handler = self._handlers.get(type(event))   # the frequent events, without the match below
         changes = handler(event) if handler is not None else self._dispatch(event)
         if changes:
-            for listener in list(self._listeners):
+            for listener in self._listeners_now:
                 try:
                     listener(changes)
                 except Exception:  # a broken view must not stop the data flow
@@ -187,28 +246,39 @@ class Store:
         if iid in self.renamed:
             iid = self.resolve_id(iid)
         old = self.interactions.get(iid)
-        now = event.at if event.at is not None else self._clock()
-        changes = dict(changes)
+        now = event.at
+        if now is None:
+            now = self._clock()
         if old is None:
+            changes = dict(changes)
             if "state_since" not in changes:
                 changes["state_since"] = now
             new = Interaction(interaction_id=iid, **changes)
         else:
             old_state = old.state
-            if old_state is _ENDED and changes.get("state", old_state) is not _ENDED:
-                # a late or reordered update for work that already ended must not revive it
-                changes.pop("state", None)
-            if "state_since" not in changes and changes.get("state", old_state) is not old_state:
-                changes["state_since"] = now
+            state = changes.get("state", old_state)
+            if state is not old_state:
+                changes = dict(changes)   # (the event's own mapping is never modified)
+                if old_state is _ENDED:
+                    # a late or reordered update for work that already ended must not revive it
+                    del changes["state"]
+                elif "state_since" not in changes:
+                    changes["state_since"] = now
             if _same(old, changes):
                 return []
-            new = evolve(old, changes)
+            new = _evolve_interaction(old, changes)
         self.interactions[iid] = new
-        if old is None or new.state is not old.state:
-            self.history.setdefault(iid, deque(maxlen=self._history_length)).append(HistoryEntry(now, new.state))
-        if new.state is _ENDED:   # not new.active
+        state = new.state
+        if old is None or state is not old.state:
+            history = self.history.get(iid)
+            if history is None:
+                history = self.history[iid] = deque(maxlen=self._history_length)
+            history.append(_history_entry(now, state))
+            if state is _ENDED:   # not new.active
+                self._ended_now(iid)
+        elif state is _ENDED:
             self._ended_now(iid)
-        return [Change("interaction", iid, old, new)]
+        return [_change("interaction", iid, old, new)]
 
     def _renamed(self, event: InteractionRenamed) -> list[Change]:
         old = self.interactions.pop(event.old_id, None)
@@ -246,21 +316,21 @@ class Store:
         if event.is_self:
             self.self_agent_id = agent_id
         old = self.agents.get(agent_id)
-        changes = dict(changes)
-        now = event.at if event.at is not None else self._clock()
         if old is None:
+            changes = dict(changes)
             if "since" not in changes:
-                changes["since"] = now
+                changes["since"] = event.at if event.at is not None else self._clock()
             new = Agent(agent_id=agent_id, **changes)
         else:
             if "since" not in changes and (changes.get("state", old.state), changes.get("reason", old.reason)) != (
                     old.state, old.reason):
-                changes["since"] = now
+                changes = dict(changes)   # (the event's own mapping is never modified)
+                changes["since"] = event.at if event.at is not None else self._clock()
             if _same(old, changes):
                 return []
-            new = evolve(old, changes)
+            new = _evolve_agent(old, changes)
         self.agents[agent_id] = new
-        return [Change("agent", agent_id, old, new)]
+        return [_change("agent", agent_id, old, new)]
 
     def _message_added(self, event: MessageAdded) -> list[Change]:
         message = event.message
@@ -281,9 +351,9 @@ class Store:
         elif _same(old, changes):
             return []
         else:
-            new = evolve(old, changes)
+            new = _evolve_queue(old, changes)
         self.queues[event.queue_id] = new
-        return [Change("queue", event.queue_id, old, new)]
+        return [_change("queue", event.queue_id, old, new)]
 
     def _ended_now(self, iid: str) -> None:
         """Keep the last ``ended_capacity`` ended interactions; forget older ones (O(1) per event)."""

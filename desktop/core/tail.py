@@ -5,6 +5,7 @@ duplicated or replayed vendor events never print twice; connection lines always 
 """
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any, Callable, TextIO
 
@@ -52,20 +53,24 @@ try:
     _ORJSON_DUMPS: Callable[..., bytes] | None = _orjson.dumps
     _ORJSON_OPTIONS = (_orjson.OPT_PASSTHROUGH_DATACLASS | _orjson.OPT_PASSTHROUGH_DATETIME
                        | _orjson.OPT_PASSTHROUGH_SUBCLASS)
+    _ORJSON_LINE_OPTIONS = _ORJSON_OPTIONS | _orjson.OPT_APPEND_NEWLINE
 except ImportError:  # pragma: no cover - orjson is in the project's dependencies
-    _ORJSON_DUMPS, _ORJSON_OPTIONS = None, 0
+    _ORJSON_DUMPS, _ORJSON_OPTIONS, _ORJSON_LINE_OPTIONS = None, 0, 0
 _SMALLEST_PLAIN_FLOAT = 1e-4      # below it Python's repr switches to exponent notation
 _LARGEST_FLOAT = float("inf")
 
 
+def _orjson_writes_as_json(payload: dict[str, Any]) -> bool:
+    """Whether orjson writes the top-level floats of ``payload`` as the json module does."""
+    for value in payload.values():
+        if type(value) is float and value != 0.0 and not (_SMALLEST_PLAIN_FLOAT <= abs(value) < _LARGEST_FLOAT):
+            return False   # NaN fails the test too
+    return True
+
+
 def _payload_text(payload: dict[str, Any]) -> str:
     """``_ENCODE(payload)``: the JSON text of one to_json() payload."""
-    if _ORJSON_DUMPS is not None:
-        if float in set(map(type, payload.values())):
-            for value in payload.values():
-                if type(value) is float and value != 0.0 and not (
-                        _SMALLEST_PLAIN_FLOAT <= abs(value) < _LARGEST_FLOAT):
-                    return _ENCODE(payload)   # NaN fails the test too
+    if _ORJSON_DUMPS is not None and _orjson_writes_as_json(payload):
         try:
             return _ORJSON_DUMPS(payload, option=_ORJSON_OPTIONS).decode("utf-8")
         except TypeError:
@@ -73,11 +78,32 @@ def _payload_text(payload: dict[str, Any]) -> str:
     return _ENCODE(payload)
 
 
+def _line_text(kind: str, payload: dict[str, Any]) -> str:
+    """``json.dumps({kind: payload}, ensure_ascii=False, separators=(",", ":")) + "\\n"``; the kinds
+    are plain words (no escaping), so the line is that object's text whichever writer makes it."""
+    if _ORJSON_DUMPS is not None and _orjson_writes_as_json(payload):
+        try:
+            return _ORJSON_DUMPS({kind: payload}, option=_ORJSON_LINE_OPTIONS).decode("utf-8")
+        except TypeError:
+            pass
+    return '{"' + kind + '":' + _ENCODE(payload) + "}\n"
+
+
 class TailPrinter:
+    """Prints changed snapshots to ``out``.
+
+    Flushing: called outside a running asyncio loop, it flushes once per call that printed
+    something; inside one (``ctidesk tail``), once per loop pass: the first line printed in a
+    pass schedules a flush with ``call_soon``, so every line is out before the loop goes back to
+    waiting for the network, and a burst of replayed events costs one write to the pipe, not one
+    per line.
+    """
+
     def __init__(self, out: TextIO, *, as_json: bool = True):
         self._out = out
         self._json = as_json
-        # key → (last snapshot printed, its to_json()): the snapshot object spares the JSON
+        self._flush_pending = False
+        # key → (last snapshot printed, its JSON line): the snapshot object spares the JSON
         # comparison when the very same snapshot comes again
         self._last: dict[tuple[str, str | None], tuple[Any, Any]] = {}
         self.lines = 0
@@ -90,25 +116,35 @@ class TailPrinter:
                 continue
             new = change.new
             if kind in _ALWAYS:
-                payload = new.to_json()
+                line = _line_text(kind, new.to_json()) if self._json else _human({kind: new.to_json()}) + "\n"
             else:
                 key = (kind, change.key)
                 last = self._last.get(key)
                 if last is not None and last[0] is new:
                     continue
                 payload = new.to_json()
-                self._last[key] = (new, payload)
-                if last is not None and last[1] == payload:
+                text = _line_text(kind, payload)
+                # (the text, not the payload, is kept: a string costs the garbage collector nothing)
+                self._last[key] = (new, text)
+                if last is not None and last[1] == text:
                     continue
-            if self._json:
-                # the kinds are plain words: this is json.dumps({kind: payload})'s text
-                self._out.write('{"' + kind + '":' + _payload_text(payload) + "}\n")
-            else:
-                self._out.write(_human({kind: payload}) + "\n")
+                line = text if self._json else _human({kind: payload}) + "\n"
+            self._out.write(line)
             self.lines += 1
             wrote = True
-        if wrote:
-            self._out.flush()   # one flush per store update: every line is out before the next event
+        if wrote and not self._flush_pending:
+            loop = asyncio._get_running_loop()   # (the C accessor: None outside a running loop)
+            if loop is None:
+                self._out.flush()
+            else:
+                self._flush_pending = True
+                loop.call_soon(self.flush)
+
+    def flush(self) -> None:
+        """Write out what was printed (the loop-pass flush; safe to call at any time)."""
+        self._flush_pending = False
+        if not getattr(self._out, "closed", False):   # (closing it flushed it already)
+            self._out.flush()
 
 
 def _human(line: dict[str, Any]) -> str:

@@ -120,6 +120,20 @@ except ImportError:  # pragma: no cover - orjson is in the project's dependencie
     _orjson_loads = None
 _DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _LONG_DIGIT_RUN = b"0" * 19
+_SAMPLED_RUN = b"0" * 6   # a run of 19 digits has 6 consecutive digits among every 3rd byte
+
+
+def _may_hold_long_integer(data: bytes) -> bool:
+    """Whether ``data`` has a run of 19 or more ASCII digits (an integer orjson could read as a float).
+
+    Every 3rd byte is looked at first: 19 consecutive digits always cover 6 consecutive bytes of
+    that sample (the first sampled position is within the run's first 3 bytes, and 5 steps of 3
+    later is still inside it), so a sample without 6 consecutive digits rules a run out; only a
+    sample with them (a run of 16 digits or more, or digits in step) gets the byte-by-byte check.
+    """
+    if _SAMPLED_RUN not in data[::3].translate(_DIGITS_TO_ZERO):
+        return False
+    return _LONG_DIGIT_RUN in data.translate(_DIGITS_TO_ZERO)
 
 
 def _whole_object(frame: str, decode: Any) -> dict[str, Any] | None:
@@ -134,7 +148,7 @@ def _whole_object(frame: str, decode: Any) -> dict[str, Any] | None:
     if _orjson_loads is not None:
         try:
             data = frame.encode("utf-8")
-            if _LONG_DIGIT_RUN not in data.translate(_DIGITS_TO_ZERO):
+            if not _may_hold_long_integer(data):
                 obj = _orjson_loads(data)
                 return obj if type(obj) is dict else None
         except ValueError:    # orjson.JSONDecodeError, UnicodeEncodeError

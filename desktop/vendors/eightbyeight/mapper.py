@@ -23,6 +23,7 @@ Tolerance rules (digest §6.1, §6.2):
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -85,6 +86,8 @@ def number(value: Any) -> float | None:
 
 def epoch_s(value: Any) -> float | None:
     """A plausible epoch timestamp in seconds; milliseconds (msgInfo.timestamp, S:271) are scaled."""
+    if type(value) is int and 900_000_000 < value < 10_000_000_000:
+        return float(value)      # the usual case: epoch seconds as a JSON number (E:67, E:141)
     v = number(value)
     if v is None or v <= 0:
         return None
@@ -200,6 +203,27 @@ def msg_info(body: Mapping[str, Any]) -> tuple[str | None, str | None, Any]:
 _CONTENT_SKIP = frozenset({"msgInfo"})
 # json.dumps(..., sort_keys=True, ensure_ascii=False, default=str) without building an encoder per call
 _content_json = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str).encode
+try:   # optional accelerator for content keys (see _content_bytes)
+    from orjson import OPT_SORT_KEYS as _ORJSON_SORTED, dumps as _orjson_dumps
+except ImportError:  # pragma: no cover - orjson is in the project's dependencies
+    _orjson_dumps = None
+    _ORJSON_SORTED = 0
+
+
+def _content_bytes(value: Any) -> bytes:
+    """A canonical serialization of a decoded record (sorted keys): equal values give equal bytes,
+    different values different bytes. orjson when it can (ten times faster than the json module
+    here); but orjson writes NaN/Infinity as ``null``, so a text with ``null`` in it, and whatever
+    orjson refuses (integers beyond 64 bits, non-text keys, other types), is made by the json module."""
+    if _orjson_dumps is not None:
+        try:
+            data = _orjson_dumps(value, option=_ORJSON_SORTED)
+        except TypeError:
+            pass
+        else:
+            if b"null" not in data:
+                return data
+    return _content_json(value).encode("utf-8", "surrogatepass")
 
 
 def event_key(kind: str, body: Any) -> str:
@@ -208,8 +232,9 @@ def event_key(kind: str, body: Any) -> str:
     ``msgInfo.instanceId`` + ``sequenceId`` when both are present (S:268-271), qualified by the
     record type and its subject (interaction GUID / agent id), so that a server whose counter
     restarts is not mistaken for a replay as long as its events differ; otherwise a content key:
-    the whole record without ``msgInfo``, canonically serialized (identical payloads are the
-    same event).
+    the whole record without ``msgInfo`` (``{}`` on every Event Streaming sample, E:75, E:194),
+    canonically serialized and hashed (BLAKE2b, 128 bits: identical payloads are the same event;
+    the key stays short, whatever the record's size).
     """
     if type(body) is dict:
         info = body.get("msgInfo")
@@ -218,10 +243,10 @@ def event_key(kind: str, body: Any) -> str:
             if instance is not None and sequence is not None and instance != "" and sequence != "":
                 subject = body.get("interactionGUID") or body.get("agentId") or ""
                 return f"{instance}#{sequence}#{kind}#{body.get('event') or ''}#{subject}"
-        content = {k: v for k, v in body.items() if k not in _CONTENT_SKIP}
+        content = {k: v for k, v in body.items() if k not in _CONTENT_SKIP} if "msgInfo" in body else body
     else:
         content = body
-    return "c:" + _content_json([kind, content])
+    return "c:" + hashlib.blake2b(_content_bytes([kind, content]), digest_size=16).hexdigest()
 
 
 def event_time(body: Mapping[str, Any]) -> float | None:
@@ -400,7 +425,7 @@ def attached_data(body: Mapping[str, Any]) -> dict[str, str]:
                 continue
         value = item.get("attachedDataValue")
         if type(value) is not str:
-            value = text(value) or ""
+            value = str(value) if type(value) is int else (text(value) or "")
         out[key] = value
     return out
 
@@ -412,6 +437,8 @@ def _participants(value: Any) -> tuple[str, ...] | None:
     """``participatingAgents`` is one id in the samples (E:196); a list or a comma list is accepted."""
     if value is None:
         return None
+    if type(value) is str and value and _AGENT_LIST_SEP.search(value) is None:
+        return (value,)          # the samples' shape: one agent id (E:196)
     if isinstance(value, list):
         items = [text(v) for v in value]
     elif isinstance(value, dict):
@@ -429,53 +456,97 @@ def _queue_from_key(que: str | None) -> str | None:
     return que.rsplit("~~", 1)[-1] or None
 
 
-def interaction_facts(body: Mapping[str, Any], event: str | None = None,
-                      data: dict[str, str] | None = None) -> Facts:
-    """One Interaction record (S:323-544, E:84-261) → :class:`Facts`. ``data``: the record's
-    attached data when the caller already has it parsed (the same ``attachedData`` as before)."""
+def _text_fast(value: Any) -> str | None:
+    """:func:`text`, with the two usual types first (a str as is, an int as digits)."""
+    t = type(value)
+    if t is str:
+        return value or None
+    if t is int:
+        return str(value)
+    return text(value)
+
+
+# The top-level fields the per-interaction facts (static_facts) are read from, besides the
+# attached data: records of one interaction repeat them, so a caller may keep the answer.
+STATIC_KEYS = ("interactionGUID", "interactionGuid", "interactionId", "mediaType", "direction", "isOutboundCall",
+               "queueId", "inboundChannelid", "queueTime")
+
+
+def static_key(body: Mapping[str, Any]) -> tuple[tuple[Any, ...], tuple[type, ...]]:
+    """What :func:`static_facts` reads from ``body`` besides the attached data: the values of
+    STATIC_KEYS and their types (1 == 1.0 == True, but their texts differ)."""
+    values = tuple(map(body.get, STATIC_KEYS))
+    return values, tuple(map(type, values))
+
+
+StaticFacts = tuple   # (guid, media, direction, outbound, remote, remote_e164, remote_name, queue_name,
+#                        queue_id, channel, queue_time): see static_facts
+
+
+def static_facts(body: Mapping[str, Any], data: Mapping[str, str]) -> StaticFacts:
+    """The facts of an Interaction record that depend only on STATIC_KEYS and the attached data
+    ``data`` (before DATA_FIELDS are added): the interaction itself, not the event."""
     get = body.get
-    data = dict(data) if data is not None else attached_data(body)
     guid = get("interactionGUID")
     if type(guid) is not str or not guid:
         guid = text(guid) or text(get("interactionGuid")) or text(get("interactionId"))
-    facts = Facts(guid=guid, event=event or canonical(get("event")), data=data)
-    agent_id = get("agentId")
-    facts.agent_id = agent_id if type(agent_id) is str and agent_id else text(agent_id)
-    facts.participants = _participants(get("participatingAgents"))
-    cs = get("callState")
-    if type(cs) is str and cs in CALL_STATES:
-        facts.call_state = cs
-    else:
-        cs = text(cs)
-        facts.call_state = cs.upper() if cs and cs.upper() in CALL_STATES else None
-    media = MEDIA.get((text(get("mediaType")) or "").lower())
+    media_type = get("mediaType")
+    media = MEDIA.get(media_type.lower() if type(media_type) is str else (text(media_type) or "").lower())
     if media is None and guid:
         m = _GUID_MEDIA.search(guid)
         media = MEDIA.get(m.group(1).lower()) if m else None
     if media is None and "med" in data:
         media = MEDIA.get(data["med"].lower())
-    facts.media = media
-    direction = (text(get("direction")) or "").lower()
-    out_flag = flag(get("isOutboundCall"))
-    if direction in ("in", "inbound"):
-        facts.direction, facts.outbound = Direction.INBOUND, False
-    elif direction in ("out", "outbound"):
-        facts.direction, facts.outbound = Direction.OUTBOUND, True
-    elif out_flag is not None:
-        facts.direction, facts.outbound = (Direction.OUTBOUND if out_flag else Direction.INBOUND), out_flag
+    direction_value = get("direction")
+    direction = (direction_value.lower() if type(direction_value) is str
+                 else (text(direction_value) or "").lower())
+    if direction == "in" or direction == "inbound":
+        facts_direction, outbound = Direction.INBOUND, False
+    elif direction == "out" or direction == "outbound":
+        facts_direction, outbound = Direction.OUTBOUND, True
+    else:
+        outbound = flag(get("isOutboundCall"))
+        facts_direction = None if outbound is None else (Direction.OUTBOUND if outbound else Direction.INBOUND)
     # caller: the E.164 string first, never a number that lost its + (digest §1.7)
-    facts.remote = data.get("remotePhoneNum") or data.get("phoneNum") or data.get("pho") or None
-    facts.remote_e164 = bool(data.get("remotePhoneNum"))
-    facts.remote_name = data.get("remoteCallingName") or data.get("callingName") or None
-    facts.channel = text(get("inboundChannelid")) or data.get("cha") or None
-    facts.queue_id = text(get("queueId")) or _queue_from_key(data.get("que"))
-    facts.queue_name = data.get("tenantSkillName") or None
-    facts.status = get("status")
-    facts.queue_time = epoch_s(get("queueTime")) or epoch_s(data.get("tim"))
-    facts.at = event_time(body)
+    e164 = data.get("remotePhoneNum")
+    queue_time = get("queueTime")
+    queue_time = epoch_s(queue_time) if queue_time is not None else None
+    return (guid, media, facts_direction, outbound,
+            e164 or data.get("phoneNum") or data.get("pho") or None,                  # remote
+            bool(e164),                                                                # remote_e164
+            data.get("remoteCallingName") or data.get("callingName") or None,         # remote_name
+            data.get("tenantSkillName") or None,                                       # queue_name
+            _text_fast(get("queueId")) or _queue_from_key(data.get("que")),            # queue_id
+            _text_fast(get("inboundChannelid")) or data.get("cha") or None,            # channel
+            queue_time or epoch_s(data.get("tim")))                                    # queue_time
+
+
+def interaction_facts(body: Mapping[str, Any], event: str | None = None,
+                      data: dict[str, str] | None = None, static: StaticFacts | None = None) -> Facts:
+    """One Interaction record (S:323-544, E:84-261) → :class:`Facts`. ``data``: the record's
+    attached data when the caller already has it parsed (the same ``attachedData`` as before);
+    ``static``: :func:`static_facts` of a record with the same :func:`static_key` and attached data."""
+    get = body.get
+    data = dict(data) if data is not None else attached_data(body)
+    if static is None:
+        static = static_facts(body, data)
+    guid, media, direction, outbound, remote, remote_e164, remote_name, queue_name, queue_id, channel, queue_time \
+        = static
+    agent_id = get("agentId")
+    if type(agent_id) is not str or not agent_id:
+        agent_id = text(agent_id)
+    cs = get("callState")
+    if type(cs) is str and cs in CALL_STATES:
+        call_state: str | None = cs
+    else:
+        cs = text(cs)
+        call_state = cs.upper() if cs and cs.upper() in CALL_STATES else None
+    facts = Facts(guid, event or canonical(get("event")), agent_id, _participants(get("participatingAgents")),
+                  call_state, media, direction, outbound, remote, remote_e164, remote_name, queue_name, queue_id,
+                  channel, get("status"), queue_time, event_time(body), data)
     for key in DATA_FIELDS:
         if key in body:
-            value = text(get(key))
+            value = _text_fast(get(key))
             if value is not None:
                 data[key] = value
     return facts

@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
+from dataclasses import fields
 from typing import Any, Callable
 
 from ...core.events import AgentChanged, Event, InteractionChanged, QueueChanged
@@ -44,11 +45,41 @@ _LEAVE_QUEUE = frozenset({"InteractionUnqueued", "InteractionAssigned", "Interac
                           "GuestChatEnd"})
 _ENTER_QUEUE = frozenset({"InteractionQueued", "InteractionRejected"})   # Rejected: back to the queue (E:20)
 _PLAUSIBLE_AGE_S = 86_400.0
+_UNKNOWN_STATE = (AgentState.UNKNOWN, None)
+_none_word = mapper._none_word   # noqa: SLF001 - the mapper's own rule, on the fast path below
+
+
+def _event_maker(cls: type) -> Callable[..., Any]:
+    """``cls(**dict(zip(field names, values)))`` for a slotted, frozen event class, faster.
+
+    A frozen dataclass's __init__ stores each field through ``object.__setattr__`` looked up
+    anew; this stores them through the slot descriptors, in code generated once (the same
+    object: class, fields, == and hash). Classes it cannot build that way get their __init__.
+    """
+    names = [f.name for f in fields(cls)]
+    descriptors = [next((k.__dict__[n] for k in cls.__mro__ if n in k.__dict__), None) for n in names]
+    if (hasattr(cls, "__post_init__") or any(not f.init for f in fields(cls))
+            or not all(type(d).__name__ == "member_descriptor" for d in descriptors)
+            or not all(n.isidentifier() for n in names)):
+        return lambda *values: cls(**dict(zip(names, values)))
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [f"def make({', '.join(names)}):", "    n = new(cls)"]
+    for i, (name, descriptor) in enumerate(zip(names, descriptors)):
+        namespace[f"s{i}"] = descriptor.__set__
+        lines.append(f"    s{i}(n, {name})")
+    lines.append("    return n")
+    exec("\n".join(lines), namespace)
+    return namespace["make"]
+
+
+# (event_id, at, raw, <the event's own fields>): the field order of the event classes
+_agent_changed = _event_maker(AgentChanged)
+_interaction_changed = _event_maker(InteractionChanged)
 
 
 class _Memo:
     __slots__ = ("state", "owner", "agents", "outbound", "accepted", "owned", "fields", "data", "queue_id", "e164",
-                 "raw_attached", "parsed_attached")
+                 "raw_attached", "parsed_attached", "static_key", "static")
 
     def __init__(self) -> None:
         self.state: S | None = None
@@ -62,7 +93,9 @@ class _Memo:
         self.queue_id: str | None = None
         self.e164 = False
         self.raw_attached: Any = None
-        self.parsed_attached: dict[str, str] | None = None
+        self.parsed_attached: dict[str, str] | None = None   # attached_data() of raw_attached
+        self.static_key: Any = None                           # mapper.static_key() of the last record
+        self.static: tuple | None = None                      # mapper.static_facts() of that record
 
 
 class Tracker:
@@ -166,6 +199,42 @@ class Tracker:
 
     # -- agents ----------------------------------------------------------------------------------
     def _agent_status(self, body: dict[str, Any], event_id: str | None, out: list[Event]) -> None:
+        get = body.get
+        agent_id = get("agentId")
+        code = get("newState")
+        old = self._store_agents.get(agent_id) if type(agent_id) is str and agent_id else None
+        if (old is not None and type(code) is int and "agentName" not in body and "displayName" not in body
+                and "name" not in body):
+            # the documented shape (S:284-296, E:52-67) for an agent already known: what
+            # mapper.agent_status_changes + the diff below give, without building what is equal
+            vendor_state = str(code)
+            state, label = self.table.get(vendor_state, _UNKNOWN_STATE)
+            reason = label or _none_word(get("newSubStateReason")) or _none_word(get("newSubState"))
+            reason_code = _none_word(get("newReasonCodeUser"))
+            changes: dict[str, Any] = {}
+            if old.state != state:
+                changes["state"] = state
+            if old.vendor_state != vendor_state:
+                changes["vendor_state"] = vendor_state
+            if old.reason != reason:
+                changes["reason"] = reason
+            if old.reason_code != reason_code:
+                changes["reason_code"] = reason_code
+            if not changes:
+                return
+            ts = get("statusEventTS")
+            now = self._clock()
+            if type(ts) is int and 900_000_000 < ts < 10_000_000_000 and "interactionEventTS" not in body \
+                    and "eventTS" not in body:
+                at: float | None = float(ts)           # mapper.event_time's answer for this shape
+            else:
+                at = mapper.event_time(body)
+            if at is not None and not abs(now - at) < _PLAUSIBLE_AGE_S:
+                at = None
+            if "state" in changes or "reason" in changes:
+                changes["since"] = at if at is not None else now
+            out.append(_agent_changed(event_id, at, body, agent_id, changes, agent_id == self.me))
+            return
         agent_id, changes = mapper.agent_status_changes(body, self.table)
         if not agent_id:
             self._bad("AgentStatusChange without agentId", body)
@@ -180,8 +249,7 @@ class Tracker:
                 changes["since"] = at if at is not None else self._clock()
         else:
             changes["since"] = at if at is not None else self._clock()
-        out.append(AgentChanged(agent_id=agent_id, changes=changes, is_self=agent_id == self.me,
-                                event_id=event_id, at=at, raw=body))
+        out.append(_agent_changed(event_id, at, body, agent_id, changes, agent_id == self.me))
 
     # -- interactions ----------------------------------------------------------------------------
     def _memo(self, guid: str) -> _Memo:
@@ -207,13 +275,21 @@ class Tracker:
             memo = self._memos.get(guid)
         else:
             memo = None
+        # the records of one interaction repeat its attached data and its own fields: what was read
+        # from them last time is kept (memo) and used again while they are equal
         raw_attached = body.get("attachedData")
-        parsed: dict[str, str] | None = None
-        if memo is not None and raw_attached is not None and raw_attached == memo.raw_attached:
-            facts = mapper.interaction_facts(body, name, memo.parsed_attached)   # same attached data as last time
+        static_key = mapper.static_key(body)
+        if memo is not None and memo.parsed_attached is not None and raw_attached == memo.raw_attached:
+            parsed = memo.parsed_attached
+            fresh = False
+            static = memo.static if static_key == memo.static_key else None
         else:
             parsed = mapper.attached_data(body)
-            facts = mapper.interaction_facts(body, name, parsed)
+            fresh = True
+            static = None
+        if static is None:
+            static = mapper.static_facts(body, parsed)
+        facts = mapper.interaction_facts(body, name, parsed, static)
         guid = facts.guid
         if not guid:
             self._bad(f"{name} without interactionGUID", body)
@@ -222,8 +298,9 @@ class Tracker:
             return   # late or replayed records about finished work never revive it
         new = guid not in self._memos
         memo = self._memo(guid)
-        if parsed is not None and raw_attached is not None:
+        if fresh:
             memo.raw_attached, memo.parsed_attached = raw_attached, parsed
+        memo.static_key, memo.static = static_key, static
         data = facts.data
         tok = data.get("transactionNum") or data.get("tok")
         if tok:
@@ -346,7 +423,7 @@ class Tracker:
         if memo.state is S.ENDED:
             self._finish(guid)
         if changes:
-            out.append(InteractionChanged(interaction_id=guid, changes=changes, event_id=event_id, at=at, raw=body))
+            out.append(_interaction_changed(event_id, at, body, guid, changes))
 
     def _diff(self, guid: str, changes: dict[str, Any]) -> dict[str, Any]:
         old = self._store_interactions.get(guid)
